@@ -1,0 +1,42 @@
+// `pnpm start` / `pnpm dev`: the web app on a ready database with zero setup. Fills in the
+// secrets a first run lacks (generated once, kept in <repo>/.data/secrets.json, git-ignored),
+// then runs Next through the database launcher (embedded PostgreSQL unless DATABASE_URL is set).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const port = process.env.PORT ?? "3000";
+const secretsFile = fileURLToPath(new URL("../../../.data/secrets.json", import.meta.url));
+
+function localSecrets(): Record<string, string> {
+  if (existsSync(secretsFile)) return JSON.parse(readFileSync(secretsFile, "utf8"));
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    CRON_SECRET: randomBytes(32).toString("base64url"),
+  };
+  mkdirSync(dirname(secretsFile), { recursive: true });
+  writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+const secrets = process.env.NEXTAUTH_SECRET ? {} : localSecrets();
+const env = {
+  ...secrets,
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  ...process.env,
+  PORT: port,
+};
+const launcher = fileURLToPath(import.meta.resolve("@openticket/db/cli/with-database"));
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", launcher, "--", "next", mode, "--port", port],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 1));

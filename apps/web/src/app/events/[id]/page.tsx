@@ -1,0 +1,140 @@
+// One event: performer, time in the venue's zone, venue, prices with seats left, refund policy.
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { EventCover } from "~/components/event-cover";
+import { formatMoney } from "~/format/money";
+import { getServerApi } from "~/trpc/server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadEvent(id: string) {
+  if (!UUID.test(id)) notFound();
+  const api = await getServerApi();
+  try {
+    return await api.event.byId({ id });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  const event = await loadEvent((await params).id);
+  const [t, tCategory, format, locale] = await Promise.all([
+    getTranslations("event"),
+    getTranslations("categories"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const zone = event.venue.timeZone;
+  return (
+    <article className="flex flex-col gap-6">
+      <Link href="/" className="text-sm text-brand-700 hover:underline">
+        ← {t("back")}
+      </Link>
+      {event.status === "CANCELLED" && (
+        <p role="status" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
+          {t("cancelled")}
+        </p>
+      )}
+      {event.status === "DRAFT" && (
+        <p role="status" className="rounded-lg bg-amber-50 p-3 text-sm font-medium text-amber-900">
+          {t("draft")}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="flex flex-col gap-4">
+          <div className="overflow-hidden rounded-xl">
+            <EventCover title={event.title} category={event.category} imageUrl={event.imageUrl} />
+          </div>
+          <p className="text-sm font-medium text-brand-700">{tCategory(event.category)}</p>
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
+          <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-slate-500">{t("performer")}</dt>
+              <dd className="font-medium">{event.performer || "—"}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("when")}</dt>
+              <dd className="font-medium">
+                <time dateTime={event.startsAt.toISOString()}>
+                  {format.dateTimeRange(event.startsAt, event.endsAt, {
+                    dateStyle: "full",
+                    timeStyle: "short",
+                    timeZone: zone,
+                  })}
+                </time>
+                <span className="block text-xs font-normal text-slate-500">{zone}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t("where")}</dt>
+              <dd className="font-medium">
+                {event.venue.name}
+                <span className="block font-normal text-slate-600">{event.venue.address}</span>
+              </dd>
+            </div>
+          </dl>
+          <p className="whitespace-pre-line leading-relaxed text-slate-700">{event.description}</p>
+          <p className="text-sm text-slate-500">
+            {t("organizer", { name: event.organizer.displayName })}
+          </p>
+        </div>
+        <aside className="flex flex-col gap-4">
+          <section
+            aria-labelledby="prices"
+            className="rounded-xl border border-slate-200 bg-white p-4"
+          >
+            <h2 id="prices" className="mb-3 font-semibold">
+              {t("prices")}
+            </h2>
+            <ul className="flex flex-col divide-y divide-slate-100">
+              {event.priceTiers.map((tier) => (
+                <li key={tier.id} className="flex items-baseline justify-between gap-3 py-2">
+                  <span>
+                    <span className="font-medium">{tier.name}</span>
+                    <span className="block text-xs text-slate-500">
+                      {t("seatsLeft", { available: tier.seatsAvailable, total: tier.seatsTotal })}
+                    </span>
+                  </span>
+                  <span className="font-semibold">
+                    {formatMoney(tier.price, event.currency, locale)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-3 text-xs text-slate-500">
+              {t("maxPerOrder", { count: event.maxSeatsPerOrder })}
+            </p>
+            <button
+              type="button"
+              disabled
+              className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+            >
+              {t("chooseSeats")}
+            </button>
+            <p className="mt-2 text-xs text-slate-500">{t("seatSelectionSoon")}</p>
+          </section>
+          <section
+            aria-labelledby="refunds"
+            className="rounded-xl border border-slate-200 bg-white p-4 text-sm"
+          >
+            <h2 id="refunds" className="mb-2 font-semibold">
+              {t("refundPolicy")}
+            </h2>
+            <p className="text-slate-700">
+              {event.refundableUntilHours === null
+                ? t("notRefundable")
+                : t("refundable", {
+                    hours: event.refundableUntilHours,
+                    percent: event.refundPercent,
+                  })}
+            </p>
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getSessionUser } from "~/auth";
+import { safeCallbackUrl } from "~/format/callback-url";
+import { SignUpForm } from "./sign-up-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("signUpTitle") };
+}
+
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
+  const t = await getTranslations("auth");
+  return (
+    <div className="mx-auto w-full max-w-sm">
+      <h1 className="mb-6 text-2xl font-bold tracking-tight">{t("signUpTitle")}</h1>
+      <SignUpForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// next-auth configuration: credentials sign-in (username or e-mail) with a JWT session that
+// carries the user's id, role and sessionVersion. The token alone is never trusted for access:
+// getSessionUser() re-reads the user so role changes and suspensions apply at the next request.
+import "server-only";
+import { resolveSessionUser, type SessionUser, verifyCredentials } from "@openticket/api";
+import type { Role } from "@openticket/db";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { cache } from "react";
+import { env } from "~/env";
+import { getDb } from "~/server/db";
+
+declare module "next-auth" {
+  interface User {
+    username: string;
+    role: Role;
+    sessionVersion: number;
+  }
+  interface Session {
+    user: { id: string; name: string; username: string; role: Role; sessionVersion: number };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: string;
+    username: string;
+    role: Role;
+    sessionVersion: number;
+  }
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "OpenTicket",
+      credentials: { login: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const user = await verifyCredentials(getDb(), {
+          login: credentials?.login ?? "",
+          password: credentials?.password ?? "",
+        });
+        if (!user) return null;
+        return {
+          id: user.id,
+          name: user.displayName,
+          username: user.username,
+          role: user.role,
+          sessionVersion: user.sessionVersion,
+        };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.username = user.username;
+        token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = {
+        id: token.userId,
+        name: token.name ?? token.username,
+        username: token.username,
+        role: token.role,
+        sessionVersion: token.sessionVersion,
+      };
+      return session;
+    },
+  },
+};
+
+/** The signed-in user as the database sees them now, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<(SessionUser & { name: string }) | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  const user = await resolveSessionUser(getDb(), {
+    userId: session.user.id,
+    sessionVersion: session.user.sessionVersion,
+  });
+  return user && { ...user, name: session.user.name };
+});

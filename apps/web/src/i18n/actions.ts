@@ -1,0 +1,12 @@
+"use server";
+import { cookies } from "next/headers";
+import { isLocale, LOCALE_COOKIE } from "./locales";
+
+export async function setLocale(locale: string) {
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+    sameSite: "lax",
+  });
+}

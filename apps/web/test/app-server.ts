@@ -1,0 +1,100 @@
+// Starts the production build (`next start`) on a fresh test database, for tests that go
+// through real HTTP: next-auth's routes, the tRPC route handler, and the browser tests.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "@openticket/db/testing";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+
+export type AppServer = { baseUrl: string; database: TestDatabase; stop(): Promise<void> };
+
+export async function startAppServer(
+  options: { prepare?: (database: TestDatabase) => Promise<void> } = {},
+) {
+  if (!existsSync(`${appDir}/.next/BUILD_ID`)) {
+    throw new Error(
+      "No production build: run `pnpm --filter @openticket/web build` first (turbo does it for `pnpm test`).",
+    );
+  }
+  const database = await createTestDatabase();
+  await options.prepare?.(database);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(
+    `${appDir}/node_modules/.bin/next`,
+    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: appDir,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.on("data", (chunk) => output.push(String(chunk)));
+  child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  try {
+    await waitForHttp(`${baseUrl}/api/auth/csrf`, child);
+  } catch (error) {
+    child.kill("SIGKILL");
+    await database.drop();
+    throw new Error(`next start did not come up:\n${output.join("")}`, { cause: error });
+  }
+  return {
+    baseUrl,
+    database,
+    /** Everything the server printed so far (for assertions on logging). */
+    output: () => output.join(""),
+    stop: async () => {
+      await stopProcess(child);
+      await database.drop();
+    },
+  };
+}
+
+async function waitForHttp(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("timed out");
+}
+
+function stopProcess(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}

@@ -1,0 +1,140 @@
+// Through real HTTP against `next start`: next-auth's credentials route, the tRPC route handler,
+// its cross-site write guard, and session revocation.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppServer, startAppServer } from "./app-server";
+import { SessionClient } from "./session-client";
+
+let app: AppServer;
+beforeAll(async () => {
+  app = await startAppServer();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const account = {
+  username: "route_tester",
+  email: "route@example.com",
+  password: "through-the-wire-1",
+};
+
+describe("sign-up and sign-in over HTTP", () => {
+  it("registers through tRPC, then signs in through next-auth with the right password only", async () => {
+    const visitor = new SessionClient(app.baseUrl);
+    const registered = await visitor.trpc("auth.register", account, { method: "POST" });
+    expect(registered.status).toBe(200);
+    expect(registered.body.result?.data?.json).toMatchObject({
+      username: "route_tester",
+      role: "ATTENDEE",
+    });
+
+    const wrong = new SessionClient(app.baseUrl);
+    const refused = await wrong.signIn("route_tester", "through-the-wire-2");
+    expect(refused.headers.get("location") ?? (await refused.text())).toContain(
+      "error=CredentialsSignin",
+    );
+    expect(wrong.hasSessionCookie()).toBe(false);
+    expect((await wrong.session()).user).toBeUndefined();
+
+    const nobody = new SessionClient(app.baseUrl);
+    const unknown = await nobody.signIn("no_such_user", "through-the-wire-1");
+    expect(unknown.headers.get("location") ?? (await unknown.text())).toContain(
+      "error=CredentialsSignin",
+    );
+
+    const right = new SessionClient(app.baseUrl);
+    await right.signIn("ROUTE@example.com", account.password);
+    expect(right.hasSessionCookie()).toBe(true);
+    expect((await right.session()).user).toMatchObject({
+      username: "route_tester",
+      role: "ATTENDEE",
+    });
+
+    const me = await right.trpc("auth.me", undefined);
+    expect(me.body.result?.data?.json).toMatchObject({ email: "route@example.com" });
+  });
+
+  it("gives UNAUTHORIZED to auth.me without a session", async () => {
+    const me = await new SessionClient(app.baseUrl).trpc("auth.me", undefined);
+    expect(me.status).toBe(401);
+    expect(me.body.error?.json?.data.code).toBe("UNAUTHORIZED");
+  });
+
+  it("ends a session at the next request once its sessionVersion is bumped (role change, suspension)", async () => {
+    const client = new SessionClient(app.baseUrl);
+    await client.trpc(
+      "auth.register",
+      { ...account, username: "revoke_me", email: "revoke@example.com" },
+      { method: "POST" },
+    );
+    await client.signIn("revoke_me", account.password);
+    expect((await client.trpc("auth.me", undefined)).status).toBe(200);
+
+    await app.database.db.user.update({
+      where: { username: "revoke_me" },
+      data: { role: "ORGANIZER", sessionVersion: { increment: 1 } },
+    });
+    expect((await client.trpc("auth.me", undefined)).status).toBe(401);
+  });
+});
+
+describe("the tRPC route refuses cross-site writes", () => {
+  const input = {
+    username: "csrf_victim",
+    email: "csrf@example.com",
+    password: "forged-request-99",
+  };
+
+  it("refuses a mutation that is not JSON, or comes from another origin, and changes nothing", async () => {
+    const client = new SessionClient(app.baseUrl);
+    const form = await client.fetch("/api/trpc/auth.register", {
+      method: "POST",
+      headers: { "content-type": "text/plain", origin: app.baseUrl },
+      body: JSON.stringify({ json: input }),
+    });
+    expect(form.status).toBe(403);
+
+    const foreign = await client.trpc("auth.register", input, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(foreign.status).toBe(403);
+
+    const noOrigin = await client.fetch("/api/trpc/auth.register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: input }),
+    });
+    expect(noOrigin.status).toBe(403);
+
+    expect(await app.database.db.user.count({ where: { username: "csrf_victim" } })).toBe(0);
+  });
+
+  it("never runs a mutation through GET", async () => {
+    const viaGet = await new SessionClient(app.baseUrl).trpc("auth.register", input, {
+      method: "GET",
+    });
+    expect(viaGet.status).toBeGreaterThanOrEqual(400);
+    expect(await app.database.db.user.count({ where: { username: "csrf_victim" } })).toBe(0);
+  });
+
+  it("answers bad input with BAD_REQUEST and field errors", async () => {
+    const bad = await new SessionClient(app.baseUrl).trpc(
+      "auth.register",
+      { username: "x", email: "nope", password: "short" },
+      { method: "POST" },
+    );
+    expect(bad.status).toBe(400);
+    const data = (bad.body.error?.json?.data ?? {}) as {
+      code?: string;
+      zodError?: { fieldErrors: Record<string, string[]> };
+    };
+    expect(data.code).toBe("BAD_REQUEST");
+    expect(Object.keys(data.zodError?.fieldErrors ?? {}).sort()).toEqual([
+      "email",
+      "password",
+      "username",
+    ]);
+    expect(JSON.stringify(bad.body)).not.toMatch(/stack|at \//);
+  });
+});

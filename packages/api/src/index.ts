@@ -1,0 +1,18 @@
+// @openticket/api — OpenTicket's typed API. Servers mount `appRouter` with a context from
+// `createContext`; clients import the `AppRouter` type (see ./client.ts).
+export { type Context, createContext } from "./context.ts";
+export { AppError, toTRPCError } from "./errors.ts";
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from "./root.ts";
+export { verifyCredentials } from "./services/auth/credentials.ts";
+export {
+  resolveSessionUser,
+  type SessionClaims,
+  type SessionUser,
+} from "./services/auth/session-user.ts";
+export type { Access, Meta } from "./trpc.ts";

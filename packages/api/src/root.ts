@@ -1,0 +1,17 @@
+// The whole API: one router per domain.
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { authRouter } from "./routers/auth.ts";
+import { eventRouter } from "./routers/event.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  event: eventRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+/** Calls procedures in-process (server components, scripts, tests): `createCaller(ctx)`. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,35 @@
+// Sign-in by username or e-mail and password. A wrong password, an unknown account and a
+// suspended account all answer the same (null), after the same argon2 work.
+import type { Db } from "@openticket/db";
+import { decoyPasswordHash, verifyPassword } from "@openticket/db/password";
+import { z } from "zod";
+
+export const credentialsInput = z.object({
+  login: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(128),
+});
+
+export async function verifyCredentials(db: Db, input: z.input<typeof credentialsInput>) {
+  const parsed = credentialsInput.safeParse(input);
+  if (!parsed.success) return null;
+  const login = parsed.data.login.toLowerCase();
+  const user = await db.user.findFirst({
+    where: login.includes("@") ? { email: login } : { username: login },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      sessionVersion: true,
+      passwordHash: true,
+      suspendedAt: true,
+    },
+  });
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    parsed.data.password,
+  );
+  if (!user || !valid || user.suspendedAt) return null;
+  const { passwordHash: _, suspendedAt: __, ...sessionUser } = user;
+  return sessionUser;
+}

@@ -1,0 +1,27 @@
+// Who is calling, according to the database rather than the token alone. A JWT session cannot
+// be revoked, so it carries the user's sessionVersion; bumping that column (role change,
+// suspension, password change) invalidates every session issued before, at the next request.
+import type { Db, Role } from "@openticket/db";
+
+export type SessionUser = { id: string; username: string; role: Role; sessionVersion: number };
+
+/** The claims a session token carries about its user. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+export async function resolveSessionUser(
+  db: Db,
+  claims: SessionClaims | null | undefined,
+): Promise<SessionUser | null> {
+  if (!claims) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.userId },
+    select: { id: true, username: true, role: true, sessionVersion: true, suspendedAt: true },
+  });
+  if (!user || user.suspendedAt || user.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
+}

@@ -1,0 +1,64 @@
+// The one table of who may call what. A procedure added without an entry here fails this test,
+// and each entry is checked by calling the procedure as each role.
+import type { Role } from "@openticket/db";
+import { makeUser, useTestDatabase } from "@openticket/db/testing";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../src/root.ts";
+import type { Access } from "../src/trpc.ts";
+import { callerFor } from "./helpers/callers.ts";
+
+const ACCESS: Record<string, Access> = {
+  "auth.register": "public",
+  "auth.me": "authed",
+  "event.list": "public",
+  "event.cities": "public",
+  "event.byId": "public",
+};
+
+const ALLOWED: Record<Access, (Role | null)[]> = {
+  public: [null, "ATTENDEE", "ORGANIZER", "ADMIN"],
+  authed: ["ATTENDEE", "ORGANIZER", "ADMIN"],
+  organizer: ["ORGANIZER", "ADMIN"],
+  admin: ["ADMIN"],
+};
+
+const database = useTestDatabase();
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { meta?: { access?: Access } } }
+>;
+
+async function call(path: string, role: Role | null) {
+  const { db } = database();
+  const user = role ? await makeUser(db, { role }) : null;
+  let target: unknown = callerFor(db, user);
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  // Deliberately invalid input: access is decided before input is even parsed.
+  return (target as (input: unknown) => Promise<unknown>)({ __invalid: true }).then(
+    () => null,
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
+}
+
+describe("procedure access", () => {
+  it("lists every procedure, and each declares the access the table says", () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(ACCESS).sort());
+    for (const [path, procedure] of Object.entries(procedures)) {
+      expect({ path, access: procedure._def.meta?.access }).toEqual({ path, access: ACCESS[path] });
+    }
+  });
+
+  for (const [path, access] of Object.entries(ACCESS)) {
+    it(`${path} (${access}) refuses whoever may not call it`, async () => {
+      for (const role of [null, "ATTENDEE", "ORGANIZER", "ADMIN"] as const) {
+        const code = await call(path, role);
+        if (ALLOWED[access].includes(role)) {
+          expect({ role, code }).not.toEqual({ role, code: role ? "FORBIDDEN" : "UNAUTHORIZED" });
+        } else {
+          expect({ role, code }).toEqual({ role, code: role ? "FORBIDDEN" : "UNAUTHORIZED" });
+        }
+      }
+    });
+  }
+});

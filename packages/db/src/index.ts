@@ -1,0 +1,3 @@
+// @openticket/db: the Prisma client, its generated types, and password storage.
+export { createDb, type Db, type Tx } from "./client.ts";
+export * from "./generated/prisma/client.ts";
