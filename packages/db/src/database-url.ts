@@ -1,10 +1,11 @@
 // Where the product's database is: DATABASE_URL when set, otherwise an embedded PostgreSQL whose
-// data lives in <repo>/.data/postgres and is kept between runs.
+// data lives in <repo>/.data/postgres (or $OPENTICKET_DATA_DIR/postgres) and is kept between runs.
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded.ts";
 
-export const embeddedDataDir = fileURLToPath(new URL("../../../.data/postgres", import.meta.url));
+const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
 const EMBEDDED_DATABASE = "openticket";
 
 export type ResolvedDatabase = { url: string; embedded: boolean; stop(): Promise<void> };
@@ -17,9 +18,10 @@ export async function resolveDatabase(
     await createDatabaseIfMissing(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  log(`No DATABASE_URL: starting embedded PostgreSQL (data in ${embeddedDataDir})`);
+  const dataDir = join(env.OPENTICKET_DATA_DIR ?? defaultDataDir, "postgres");
+  log(`No DATABASE_URL: starting embedded PostgreSQL (data in ${dataDir})`);
   const server = await startEmbeddedPostgres({
-    dataDir: embeddedDataDir,
+    dataDir,
     port: env.EMBEDDED_POSTGRES_PORT ? Number(env.EMBEDDED_POSTGRES_PORT) : undefined,
   });
   const url = server.url(EMBEDDED_DATABASE);
