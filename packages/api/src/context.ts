@@ -1,14 +1,44 @@
-// What every procedure receives: the database and the signed-in user (or null). The web app
-// builds it from its next-auth session; other apps build it however they authenticate.
+// What every procedure receives: the database, the signed-in user (or null), the clock, the
+// payment provider, the live seat-change feed and settings. The web app builds it from its
+// next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
 import type { SessionUser } from "./services/auth/session-user.ts";
+import { demoPaymentProvider, type PaymentProvider } from "./services/orders/payment-provider.ts";
+import type { SeatChangeFeed } from "./services/seat-changes/feed.ts";
+
+export type Settings = {
+  /** How long seats stay held before they return to sale. */
+  holdDurationMs: number;
+};
+
+export const defaultSettings: Settings = { holdDurationMs: 10 * 60_000 };
 
 export type Context = {
   db: Db;
   /** Already checked against the user row (see resolveSessionUser). */
   user: SessionUser | null;
+  /** The application clock; tests move it. */
+  now: () => Date;
+  payments: PaymentProvider;
+  /** Null where no live updates are wired (e.g. in-process callers). */
+  seatChanges: SeatChangeFeed | null;
+  settings: Settings;
 };
 
-export function createContext(options: { db: Db; user: SessionUser | null }): Context {
-  return { db: options.db, user: options.user };
+export function createContext(options: {
+  db: Db;
+  user: SessionUser | null;
+  now?: () => Date;
+  payments?: PaymentProvider;
+  seatChanges?: SeatChangeFeed | null;
+  settings?: Partial<Settings>;
+}): Context {
+  return {
+    db: options.db,
+    user: options.user,
+    now: options.now ?? (() => new Date()),
+    payments: options.payments ?? demoPaymentProvider,
+    seatChanges: options.seatChanges ?? null,
+    settings: { ...defaultSettings, ...options.settings },
+  };
 }

@@ -3,7 +3,13 @@
 import { Prisma } from "@openticket/db";
 import { TRPCError } from "@trpc/server";
 
-export type AppErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "PAYMENT_REQUIRED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT";
 
 export class AppError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // @openticket/api — OpenTicket's typed API. Servers mount `appRouter` with a context from
 // `createContext`; clients import the `AppRouter` type (see ./client.ts).
-export { type Context, createContext } from "./context.ts";
+export { type Context, createContext, defaultSettings, type Settings } from "./context.ts";
 export { AppError, toTRPCError } from "./errors.ts";
 export {
   type AppRouter,
@@ -15,4 +15,11 @@ export {
   type SessionClaims,
   type SessionUser,
 } from "./services/auth/session-user.ts";
+export {
+  DEMO_DECLINED_CARD,
+  demoPaymentProvider,
+  type PaymentProvider,
+} from "./services/orders/payment-provider.ts";
+export { sweepExpiredHolds } from "./services/reservations/sweep-expired-holds.ts";
+export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export type { Access, Meta } from "./trpc.ts";

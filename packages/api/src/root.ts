@@ -2,11 +2,15 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { authRouter } from "./routers/auth.ts";
 import { eventRouter } from "./routers/event.ts";
+import { orderRouter } from "./routers/order.ts";
+import { reservationRouter } from "./routers/reservation.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
   event: eventRouter,
+  reservation: reservationRouter,
+  order: orderRouter,
 });
 
 export type AppRouter = typeof appRouter;

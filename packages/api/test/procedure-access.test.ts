@@ -14,6 +14,14 @@ const ACCESS: Record<string, Access> = {
   "event.list": "public",
   "event.cities": "public",
   "event.byId": "public",
+  "event.seatMap": "public",
+  "event.onSeatChange": "public",
+  "reservation.hold": "authed",
+  "reservation.release": "authed",
+  "order.checkout": "authed",
+  "order.list": "authed",
+  "order.byId": "authed",
+  "order.cancel": "authed",
 };
 
 const ALLOWED: Record<Access, (Role | null)[]> = {

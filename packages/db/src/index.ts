@@ -1,3 +1,8 @@
 // @openticket/db: the Prisma client, its generated types, and password storage.
 export { createDb, type Db, type Tx } from "./client.ts";
 export * from "./generated/prisma/client.ts";
+export {
+  isSerializationFailure,
+  runSerializable,
+  type SerializableOptions,
+} from "./serializable.ts";

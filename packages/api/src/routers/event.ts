@@ -1,5 +1,7 @@
+import { TRPCError } from "@trpc/server";
 import { getEvent, getEventInput } from "../services/events/get-event.ts";
 import { listEventCities, listEvents, listEventsInput } from "../services/events/list-events.ts";
+import { getSeatMap, seatMapInput } from "../services/reservations/seat-map.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({
@@ -10,4 +12,37 @@ export const eventRouter = router({
   byId: publicProcedure
     .input(getEventInput)
     .query(({ ctx, input }) => getEvent(ctx.db, input, ctx.user)),
+
+  seatMap: publicProcedure.input(seatMapInput).query(({ ctx, input }) =>
+    getSeatMap(ctx.db, input, {
+      userId: ctx.user?.id ?? null,
+      now: ctx.now(),
+      canSeeDrafts: ctx.user?.role === "ADMIN",
+    }),
+  ),
+
+  /** Live seat status changes (server-sent events). Statuses are as the caller sees them. */
+  onSeatChange: publicProcedure.input(seatMapInput).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    if (!ctx.seatChanges) {
+      throw new TRPCError({
+        code: "METHOD_NOT_SUPPORTED",
+        message: "Live seat updates are not available here.",
+      });
+    }
+    const viewerId = ctx.user?.id ?? null;
+    for await (const batch of ctx.seatChanges.subscribe(input.eventId, signal)) {
+      yield {
+        resync: batch.resync,
+        seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
+          id: seatId,
+          status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
+          ...(status === "HELD" && holderId === viewerId && { expiresAt }),
+        })),
+      };
+    }
+  }),
 });

@@ -1,13 +1,17 @@
 // Callers for tests: the real router, in-process, as a given user (or nobody).
 import type { Db, Role } from "@openticket/db";
 import { makeUser } from "@openticket/db/testing";
+import { type Context, createContext } from "../../src/context.ts";
 import { createCaller } from "../../src/root.ts";
+
+type TestUser = { id: string; username: string; role: Role; sessionVersion: number };
 
 export function callerFor(
   db: Db,
-  user: { id: string; username: string; role: Role; sessionVersion: number } | null,
+  user: TestUser | null,
+  overrides: Partial<Omit<Context, "db" | "user">> = {},
 ) {
-  return createCaller({ db, user });
+  return createCaller({ ...createContext({ db, user }), ...overrides });
 }
 
 export async function callerWithRole(db: Db, role: Role) {

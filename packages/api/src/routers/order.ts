@@ -1,0 +1,31 @@
+import { cancelOrder, cancelOrderInput } from "../services/orders/cancel-order.ts";
+import { checkout, checkoutInput } from "../services/orders/checkout.ts";
+import {
+  getOrder,
+  getOrderInput,
+  listOrders,
+  listOrdersInput,
+} from "../services/orders/get-order.ts";
+import { authedProcedure, router } from "../trpc.ts";
+
+export const orderRouter = router({
+  checkout: authedProcedure
+    .input(checkoutInput)
+    .mutation(({ ctx, input }) =>
+      checkout(ctx.db, input, { userId: ctx.user.id, clock: ctx.now, payments: ctx.payments }),
+    ),
+
+  list: authedProcedure
+    .input(listOrdersInput)
+    .query(({ ctx, input }) => listOrders(ctx.db, input, ctx.user.id)),
+
+  byId: authedProcedure
+    .input(getOrderInput)
+    .query(({ ctx, input }) => getOrder(ctx.db, input, { userId: ctx.user.id, now: ctx.now() })),
+
+  cancel: authedProcedure
+    .input(cancelOrderInput)
+    .mutation(({ ctx, input }) =>
+      cancelOrder(ctx.db, input, { userId: ctx.user.id, now: ctx.now(), payments: ctx.payments }),
+    ),
+});

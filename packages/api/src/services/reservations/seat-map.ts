@@ -1,0 +1,106 @@
+// event.seatMap (R7, R12): every seat of an event, where it is drawn and what the caller may do
+// with it, in one query. A hold past its expiry counts as no hold, swept or not.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+
+export const seatMapInput = z.object({ eventId: z.uuid() });
+
+export const SEAT_STATUSES = ["AVAILABLE", "HELD", "MINE", "SOLD", "BLOCKED"] as const;
+export type SeatStatus = (typeof SEAT_STATUSES)[number];
+
+type SeatRow = {
+  id: string;
+  section_id: string;
+  row_label: string;
+  number: number;
+  label: string;
+  x: number;
+  y: number;
+  tier_id: string;
+  status: "AVAILABLE" | "RESERVED" | "SOLD" | "BLOCKED";
+  holder_id: string | null;
+  expires_at: Date | null;
+};
+
+export async function getSeatMap(
+  db: Db,
+  input: z.output<typeof seatMapInput>,
+  viewer: { userId: string | null; now: Date; canSeeDrafts?: boolean },
+) {
+  const event = await db.event.findUnique({
+    where: { id: input.eventId },
+    select: {
+      id: true,
+      status: true,
+      organizerId: true,
+      currency: true,
+      venue: {
+        select: {
+          sections: {
+            select: { id: true, name: true, ordering: true },
+            orderBy: { ordering: "asc" },
+          },
+        },
+      },
+      priceTiers: {
+        select: { id: true, name: true, price: true },
+        orderBy: [{ ordering: "asc" }, { price: "desc" }],
+      },
+    },
+  });
+  if (
+    !event ||
+    (event.status === "DRAFT" && !viewer.canSeeDrafts && viewer.userId !== event.organizerId)
+  ) {
+    throw new AppError("NOT_FOUND", "This event does not exist.");
+  }
+  const rows = await db.$queryRaw<SeatRow[]>`
+    SELECT es.id, s.section_id, s.row_label, s.number, s.label, s.x, s.y, es.tier_id, es.status,
+           h.user_id AS holder_id, h.expires_at
+    FROM event_seats es
+    JOIN seats s ON s.id = es.seat_id
+    LEFT JOIN seat_holds h ON h.event_seat_id = es.id AND h.expires_at > ${viewer.now}
+    WHERE es.event_id = ${event.id}::uuid
+    ORDER BY s.section_id, s.row_label, s.number`;
+
+  const sectionIndex = new Map(event.venue.sections.map((section, index) => [section.id, index]));
+  const tierIndex = new Map(event.priceTiers.map((tier, index) => [tier.id, index]));
+  let myHoldExpiresAt: Date | null = null;
+  const seats = rows.map((row) => {
+    const status = seatStatus(row, viewer.userId);
+    if (
+      status === "MINE" &&
+      row.expires_at &&
+      (!myHoldExpiresAt || row.expires_at < myHoldExpiresAt)
+    ) {
+      myHoldExpiresAt = row.expires_at;
+    }
+    return {
+      id: row.id,
+      section: sectionIndex.get(row.section_id) ?? 0,
+      row: row.row_label,
+      number: row.number,
+      label: row.label,
+      x: row.x,
+      y: row.y,
+      tier: tierIndex.get(row.tier_id) ?? 0,
+      status,
+    };
+  });
+  return {
+    eventId: event.id,
+    currency: event.currency,
+    sections: event.venue.sections.map(({ id, name }) => ({ id, name })),
+    tiers: event.priceTiers,
+    seats,
+    /** When the caller's held seats are released, if they hold any. */
+    myHoldExpiresAt: myHoldExpiresAt as Date | null,
+  };
+}
+
+function seatStatus(row: SeatRow, viewerId: string | null): SeatStatus {
+  if (row.status === "SOLD" || row.status === "BLOCKED") return row.status;
+  if (row.holder_id) return row.holder_id === viewerId ? "MINE" : "HELD";
+  return "AVAILABLE";
+}

@@ -1,0 +1,29 @@
+// Seat status changes go out through PostgreSQL NOTIFY from inside the transaction that made
+// them: delivered on commit, dropped on rollback, and heard by every app instance that shares
+// the database (see ./feed.ts).
+import type { Tx } from "@openticket/db";
+
+export const SEAT_CHANGES_CHANNEL = "seat_changes";
+
+/** What a change says about one seat. `holderId` lets each subscriber tell MINE from HELD. */
+export type SeatChange = {
+  seatId: string;
+  status: "AVAILABLE" | "HELD" | "SOLD" | "BLOCKED";
+  holderId?: string;
+  expiresAt?: string;
+};
+
+export type SeatChangeMessage = { eventId: string; changes: SeatChange[] };
+
+// NOTIFY payloads must stay under 8,000 bytes; a change is at most ~130 bytes of JSON.
+const CHANGES_PER_NOTIFICATION = 50;
+
+export async function publishSeatChanges(tx: Tx, eventId: string, changes: SeatChange[]) {
+  for (let start = 0; start < changes.length; start += CHANGES_PER_NOTIFICATION) {
+    const message: SeatChangeMessage = {
+      eventId,
+      changes: changes.slice(start, start + CHANGES_PER_NOTIFICATION),
+    };
+    await tx.$executeRaw`SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, ${JSON.stringify(message)})`;
+  }
+}
