@@ -6,6 +6,12 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.url().optional(),
+  /** Bearer token that GET /api/cron/sweep-holds requires. */
+  CRON_SECRET: z.string().min(16).optional(),
+  /** How long selected seats stay held before they return to sale. */
+  HOLD_MINUTES: z.coerce.number().positive().max(120).default(10),
+  /** How often the app itself sweeps expired holds when self-hosted; 0 turns it off. */
+  HOLD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   /** Extra origins allowed to call tRPC mutations (comma-separated), besides the app's own. */
   TRUSTED_ORIGINS: z.string().default(""),
 });

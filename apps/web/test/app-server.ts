@@ -8,10 +8,15 @@ import { createTestDatabase, type TestDatabase } from "@openticket/db/testing";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 
-export type AppServer = { baseUrl: string; database: TestDatabase; stop(): Promise<void> };
+export type AppServer = Awaited<ReturnType<typeof startAppServer>>;
+
+export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
 
 export async function startAppServer(
-  options: { prepare?: (database: TestDatabase) => Promise<void> } = {},
+  options: {
+    prepare?: (database: TestDatabase) => Promise<void>;
+    env?: Record<string, string>;
+  } = {},
 ) {
   if (!existsSync(`${appDir}/.next/BUILD_ID`)) {
     throw new Error(
@@ -35,6 +40,10 @@ export async function startAppServer(
         NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
+        CRON_SECRET: TEST_CRON_SECRET,
+        // Tests sweep through the cron route when they want a sweep.
+        HOLD_SWEEP_INTERVAL_SECONDS: "0",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

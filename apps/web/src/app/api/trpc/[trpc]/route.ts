@@ -1,9 +1,8 @@
 // Mounts the api package over HTTP. Context comes from the next-auth session, re-checked against
 // the database. Mutations must be same-origin JSON; queries (GET) never change state.
-import { appRouter, createContext } from "@openticket/api";
+import { appRouter } from "@openticket/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getSessionUser } from "~/auth";
-import { getDb } from "~/server/db";
+import { createRequestContext } from "~/server/api-context";
 import { refuseCrossSiteWrite } from "~/server/same-origin";
 
 async function handler(request: Request) {
@@ -13,7 +12,7 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => createContext({ db: getDb(), user: await getSessionUser() }),
+    createContext: createRequestContext,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

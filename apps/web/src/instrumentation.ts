@@ -1,0 +1,8 @@
+// Runs once when a server process starts.
+export async function register() {
+  // biome-ignore lint/style/noProcessEnv: Next.js sets NEXT_RUNTIME; only the Node.js server sweeps.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startHoldSweeper } = await import("./server/hold-sweeper");
+    startHoldSweeper();
+  }
+}
