@@ -1,0 +1,102 @@
+// 50 buyers race to hold and check out 20 seats while holds expire and the sweeper runs. Whatever
+// the interleaving: no ticket without a paid order, no paid order without its tickets, no seat
+// sold twice, no money taken without a sale or a refund.
+import { useTestDatabase } from "@openticket/db/testing";
+import { TRPCError } from "@trpc/server";
+import { expect, it } from "vitest";
+import { sweepExpiredHolds } from "../src/services/reservations/sweep-expired-holds.ts";
+import { callerFor } from "./helpers/callers.ts";
+import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
+
+const database = useTestDatabase({ maxConnections: 40 });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const EXPECTED = new Set(["CONFLICT", "BAD_REQUEST"]);
+
+it("keeps orders, tickets, seats and payments consistent under contention", async () => {
+  const { db } = database();
+  const { event, seatIds } = await eventOnSale(db, {
+    rows: 4,
+    seatsPerRow: 5,
+    event: { maxSeatsPerOrder: 4 },
+  });
+  const buyers = await makeBuyers(db, 50);
+  const unexpected: unknown[] = [];
+  const outcomes = { held: 0, paid: 0, conflicts: 0 };
+  const deadline = Date.now() + 4_000;
+
+  const buyerLoop = async (buyer: (typeof buyers)[number], index: number) => {
+    // Short holds, so that many expire while their holder is still "paying".
+    const api = callerFor(db, buyer, { settings: { holdDurationMs: 250 } });
+    let attempt = 0;
+    while (Date.now() < deadline) {
+      attempt++;
+      const wanted = [...seatIds]
+        .sort(() => Math.random() - 0.5)
+        .slice(0, 1 + Math.floor(Math.random() * 3));
+      try {
+        await api.reservation.hold({ eventId: event.id, seatIds: wanted });
+        outcomes.held++;
+        await sleep(Math.random() * 400);
+        await api.order.checkout({
+          eventId: event.id,
+          idempotencyKey: `buyer-${index}-attempt-${attempt}`,
+        });
+        outcomes.paid++;
+      } catch (error) {
+        if (error instanceof TRPCError && EXPECTED.has(error.code)) outcomes.conflicts++;
+        else unexpected.push(error);
+        await sleep(Math.random() * 50);
+      }
+    }
+  };
+  const sweeper = async () => {
+    while (Date.now() < deadline) {
+      await sweepExpiredHolds(db, { now: new Date(), batchSize: 5 }).catch((error) =>
+        unexpected.push(error),
+      );
+      await sleep(30);
+    }
+  };
+  await Promise.all([...buyers.map(buyerLoop), sweeper(), sweeper()]);
+
+  expect(unexpected).toEqual([]);
+  expect(outcomes.held).toBeGreaterThan(20);
+  expect(outcomes.paid).toBeGreaterThan(0);
+  expect(outcomes.conflicts).toBeGreaterThan(0);
+
+  const problems = await db.$queryRaw<{ problem: string; id: string }[]>`
+    SELECT 'seat sold twice' AS problem, event_seat_id::text AS id FROM tickets
+      WHERE status IN ('VALID', 'CHECKED_IN') GROUP BY event_seat_id HAVING count(*) > 1
+    UNION ALL
+    SELECT 'sold seat without exactly one live ticket', es.id::text FROM event_seats es
+      WHERE es.event_id = ${event.id}::uuid AND es.status = 'SOLD'
+        AND (SELECT count(*) FROM tickets t WHERE t.event_seat_id = es.id AND t.status IN ('VALID', 'CHECKED_IN')) <> 1
+    UNION ALL
+    SELECT 'live ticket on an unsold seat', t.id::text FROM tickets t JOIN event_seats es ON es.id = t.event_seat_id
+      WHERE t.status IN ('VALID', 'CHECKED_IN') AND es.status <> 'SOLD'
+    UNION ALL
+    SELECT 'ticket without a paid order', t.id::text FROM tickets t JOIN orders o ON o.id = t.order_id
+      WHERE o.status <> 'PAID'
+    UNION ALL
+    SELECT 'paid order without tickets, or total <> tickets', o.id::text FROM orders o
+      WHERE o.status = 'PAID' AND o.total <> COALESCE((SELECT sum(price_paid) FROM tickets t WHERE t.order_id = o.id), -1)
+    UNION ALL
+    SELECT 'paid order without its charge', o.id::text FROM orders o
+      WHERE o.status = 'PAID' AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.kind = 'CHARGE' AND p.amount = o.total)
+    UNION ALL
+    SELECT 'failed order charged and not refunded', o.id::text FROM orders o
+      WHERE o.status = 'FAILED' AND EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.kind = 'CHARGE')
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.kind = 'REFUND')
+    UNION ALL
+    SELECT 'order left pending', o.id::text FROM orders o WHERE o.status = 'PENDING'
+    UNION ALL
+    SELECT 'hold on a sold seat', h.id::text FROM seat_holds h JOIN event_seats es ON es.id = h.event_seat_id
+      WHERE es.status = 'SOLD'
+    UNION ALL
+    SELECT 'RESERVED stored (held-ness lives in seat_holds only)', es.id::text FROM event_seats es
+      WHERE es.status = 'RESERVED'`;
+  expect(problems).toEqual([]);
+  expect(await db.ticket.count({ where: { status: "VALID" } })).toBe(
+    await db.eventSeat.count({ where: { eventId: event.id, status: "SOLD" } }),
+  );
+}, 60_000);
