@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, negotiateLocale } from "./locales";
+import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {
   const locale = negotiateLocale(
@@ -11,6 +12,6 @@ export default getRequestConfig(async () => {
     locale,
     // Events happen in Taiwan; times are shown in the event's zone unless a page says otherwise.
     timeZone: "Asia/Taipei",
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });
