@@ -18,6 +18,7 @@ const ACCESS: Record<string, Access> = {
   "event.onSeatChange": "public",
   "reservation.hold": "authed",
   "reservation.release": "authed",
+  "reservation.mine": "authed",
   "order.checkout": "authed",
   "order.list": "authed",
   "order.byId": "authed",

@@ -46,6 +46,12 @@ describe("reservation.hold", () => {
       seatIds: seatIds.slice(1, 3),
     });
     expect(again.expiresAt).toEqual(held.expiresAt);
+    const cart = await callerFor(db, alice, { now: () => later }).reservation.mine({
+      eventId: event.id,
+    });
+    expect(cart.seats.map((seat) => seat.id)).toEqual(seatIds.slice(0, 3));
+    expect(cart).toMatchObject({ total: 3000, expiresAt: held.expiresAt });
+    expect((await callerFor(db, bob).reservation.mine({ eventId: event.id })).seats).toEqual([]);
 
     expect(
       await codeOf(

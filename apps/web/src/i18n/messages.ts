@@ -11,6 +11,9 @@ export const NAMESPACES = [
   "event",
   "auth",
   "errors",
+  "seats",
+  "checkout",
+  "orders",
 ] as const;
 
 export async function loadMessages(locale: Locale) {

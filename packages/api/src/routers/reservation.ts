@@ -1,4 +1,5 @@
 import { holdSeats, holdSeatsInput } from "../services/reservations/hold-seats.ts";
+import { getMyHolds, myHoldsInput } from "../services/reservations/my-holds.ts";
 import { releaseSeats, releaseSeatsInput } from "../services/reservations/release-seats.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -10,6 +11,10 @@ export const reservationRouter = router({
       holdDurationMs: ctx.settings.holdDurationMs,
     }),
   ),
+
+  mine: authedProcedure
+    .input(myHoldsInput)
+    .query(({ ctx, input }) => getMyHolds(ctx.db, input, { userId: ctx.user.id, now: ctx.now() })),
 
   release: authedProcedure
     .input(releaseSeatsInput)

@@ -1,24 +1,9 @@
 // One event: performer, time in the venue's zone, venue, prices with seats left, refund policy.
-import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EventCover } from "~/components/event-cover";
 import { formatMoney } from "~/format/money";
-import { getServerApi } from "~/trpc/server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function loadEvent(id: string) {
-  if (!UUID.test(id)) notFound();
-  const api = await getServerApi();
-  try {
-    return await api.event.byId({ id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
+import { loadEvent } from "./load-event";
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const event = await loadEvent((await params).id);
@@ -108,14 +93,19 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <p className="mt-3 text-xs text-slate-500">
               {t("maxPerOrder", { count: event.maxSeatsPerOrder })}
             </p>
-            <button
-              type="button"
-              disabled
-              className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
-            >
-              {t("chooseSeats")}
-            </button>
-            <p className="mt-2 text-xs text-slate-500">{t("seatSelectionSoon")}</p>
+            {event.status === "PUBLISHED" ? (
+              <Link
+                href={`/events/${event.id}/seats`}
+                data-testid="choose-seats"
+                className="mt-4 block w-full rounded-md bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
+              >
+                {t("chooseSeats")}
+              </Link>
+            ) : (
+              <p className="mt-4 rounded-md bg-slate-100 p-2 text-center text-sm text-slate-600">
+                {t("notOnSale")}
+              </p>
+            )}
           </section>
           <section
             aria-labelledby="refunds"

@@ -1,0 +1,183 @@
+// One order: its tickets with QR codes, payments, and cancellation within the refund policy.
+import { TRPCError } from "@trpc/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getSessionUser } from "~/auth";
+import { OrderStatusBadge } from "~/components/order-status-badge";
+import { TicketQrCode } from "~/components/ticket-qr-code";
+import { formatMoney } from "~/format/money";
+import { getServerApi } from "~/trpc/server";
+import { CancelOrderButton } from "./cancel-order-button";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function loadOrder(id: string) {
+  if (!UUID.test(id)) notFound();
+  const api = await getServerApi();
+  try {
+    return await api.order.byId({ orderId: id });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}) {
+  const { id } = await params;
+  if (!(await getSessionUser()))
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/orders/${id}`)}`);
+  const order = await loadOrder(id);
+  const [t, format, locale, { placed }] = await Promise.all([
+    getTranslations("orders"),
+    getFormatter(),
+    getLocale(),
+    searchParams,
+  ]);
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const zone = order.event.venue.timeZone;
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href="/orders" className="text-sm text-brand-700 hover:underline">
+        ← {t("title")}
+      </Link>
+      {placed && order.status === "PAID" && (
+        <p role="status" className="rounded-lg bg-emerald-50 p-3 text-emerald-900">
+          {t("placed")}
+        </p>
+      )}
+      <header className="flex flex-col gap-1">
+        <div className="flex items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight">
+            <Link href={`/events/${order.event.id}`} className="hover:underline">
+              {order.event.title}
+            </Link>
+          </h1>
+          <OrderStatusBadge status={order.status} label={t(`status.${order.status}`)} />
+        </div>
+        <p className="text-slate-600">
+          {format.dateTime(order.event.startsAt, {
+            dateStyle: "full",
+            timeStyle: "short",
+            timeZone: zone,
+          })}{" "}
+          · {order.event.venue.name}, {order.event.venue.city}
+        </p>
+        <p className="text-sm text-slate-500">
+          {t("order")} {order.id.slice(0, 8)} ·{" "}
+          {t("placedOn", {
+            date: format.dateTime(order.createdAt, {
+              dateStyle: "medium",
+              timeStyle: "short",
+              timeZone: zone,
+            }),
+          })}
+        </p>
+        {order.event.status === "CANCELLED" && (
+          <p className="font-medium text-red-800">{t("eventCancelled")}</p>
+        )}
+      </header>
+
+      <section aria-labelledby="tickets">
+        <h2 id="tickets" className="mb-3 text-lg font-semibold">
+          {t("yourTickets")}
+        </h2>
+        <ul data-testid="tickets" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {order.tickets.map((ticket) => (
+            <li
+              key={ticket.id}
+              data-testid="ticket"
+              className={`flex flex-col items-center gap-2 rounded-xl border bg-white p-4 ${ticket.status === "CANCELLED" ? "border-slate-200 opacity-60" : "border-slate-300"}`}
+            >
+              <div className="flex w-full items-center justify-between">
+                <span className="font-semibold">{t("seat", { label: ticket.seat })}</span>
+                <OrderStatusBadge
+                  status={ticket.status}
+                  label={t(`ticketStatus.${ticket.status}`)}
+                />
+              </div>
+              <span className="w-full text-sm text-slate-600">
+                {ticket.section} · {ticket.tier} · {money(ticket.pricePaid)}
+              </span>
+              <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
+              <span className="text-xs text-slate-500">
+                {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section
+        aria-labelledby="payments"
+        className="rounded-xl border border-slate-200 bg-white p-4"
+      >
+        <h2 id="payments" className="mb-2 font-semibold">
+          {t("payments")}
+        </h2>
+        <ul className="flex flex-col gap-1 text-sm" data-testid="payments">
+          {order.payments.map((payment) => (
+            <li
+              key={`${payment.kind}-${payment.createdAt.toISOString()}`}
+              className="flex justify-between"
+            >
+              <span>
+                {payment.kind === "CHARGE" ? t("charge") : t("refund")} ·{" "}
+                {format.dateTime(payment.createdAt, {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: zone,
+                })}
+              </span>
+              <span className={payment.kind === "REFUND" ? "text-emerald-700" : ""}>
+                {payment.kind === "REFUND" ? "−" : ""}
+                {money(payment.amount)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 flex justify-between border-t border-slate-100 pt-2 font-semibold">
+          <span>{t("total")}</span>
+          <span>{money(order.total)}</span>
+        </p>
+      </section>
+
+      {order.status === "CANCELLED" && order.cancelledAt && (
+        <p data-testid="refund-summary" className="rounded-lg bg-slate-100 p-3 text-slate-800">
+          {t("cancelledRefund", {
+            date: format.dateTime(order.cancelledAt, {
+              dateStyle: "medium",
+              timeStyle: "short",
+              timeZone: zone,
+            }),
+            amount: money(order.refund.refunded ?? 0),
+          })}
+        </p>
+      )}
+      {order.status === "PAID" &&
+        (order.refund.cancellable && order.refund.deadline ? (
+          <section className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
+            <p className="text-sm text-slate-600">
+              {t("refundUntil", {
+                date: format.dateTime(order.refund.deadline, {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: zone,
+                }),
+                percent: order.refund.policy.refundPercent,
+              })}
+            </p>
+            <CancelOrderButton orderId={order.id} refundLabel={money(order.refund.amount)} />
+          </section>
+        ) : (
+          <p className="text-sm text-slate-600">{t("notRefundable")}</p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// reservation.mine: the caller's unexpired holds for an event — what the checkout page shows.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+
+export const myHoldsInput = z.object({ eventId: z.uuid() });
+
+export async function getMyHolds(
+  db: Db,
+  input: z.output<typeof myHoldsInput>,
+  viewer: { userId: string; now: Date },
+) {
+  const holds = await db.seatHold.findMany({
+    where: { eventId: input.eventId, userId: viewer.userId, expiresAt: { gt: viewer.now } },
+    select: {
+      expiresAt: true,
+      eventSeat: {
+        select: {
+          id: true,
+          tier: { select: { name: true, price: true } },
+          seat: { select: { label: true, section: { select: { name: true } } } },
+        },
+      },
+    },
+    orderBy: { eventSeat: { seat: { label: "asc" } } },
+  });
+  const seats = holds.map((hold) => ({
+    id: hold.eventSeat.id,
+    label: hold.eventSeat.seat.label,
+    section: hold.eventSeat.seat.section.name,
+    tier: hold.eventSeat.tier.name,
+    price: hold.eventSeat.tier.price,
+  }));
+  return {
+    seats,
+    total: seats.reduce((sum, seat) => sum + seat.price, 0),
+    expiresAt: holds.length
+      ? new Date(Math.min(...holds.map((hold) => hold.expiresAt.getTime())))
+      : null,
+  };
+}
