@@ -1,8 +1,9 @@
 // The attendee journey in a real browser against `next start`: sign up, find an event, pick two
 // seats on the live map, hold, pay, see the tickets with QR codes, cancel and see the refund —
 // while a second browser watches the seats turn taken live; and a hold that runs out.
-import { makeEvent } from "@openticket/db/testing";
+
 import { seedDemoData } from "@openticket/db/seed";
+import { makeEvent } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
@@ -27,7 +28,10 @@ beforeAll(async () => {
           category: "CONCERT",
           price: 1200,
         });
-        await db.event.update({ where: { id: event.id }, data: { refundableUntilHours: 24, refundPercent: 90 } });
+        await db.event.update({
+          where: { id: event.id },
+          data: { refundableUntilHours: 24, refundPercent: 90 },
+        });
         eventId = event.id;
         const seats = await db.eventSeat.findMany({
           where: { eventId },
@@ -68,7 +72,10 @@ it("buys two seats, sees them taken live elsewhere, gets QR tickets, cancels and
   await page.getByLabel("Category").selectOption("CONCERT");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL(/q=Moonlight/);
-  await page.getByRole("link", { name: /Moonlight Jazz Journey/ }).first().click();
+  await page
+    .getByRole("link", { name: /Moonlight Jazz Journey/ })
+    .first()
+    .click();
   await page.waitForURL(/\/events\/[0-9a-f-]+$/);
   await screenshot(page, "10-journey-event");
   await page.getByTestId("choose-seats").click();
@@ -91,8 +98,12 @@ it("buys two seats, sees them taken live elsewhere, gets QR tickets, cancels and
   expect(await seat(page, seatIds[0]).getAttribute("data-status")).toBe("MINE");
 
   // Live: the other browser sees both seats turn taken without reloading.
-  await expect.poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 }).toBe("HELD");
-  await expect.poll(() => seat(other, seatIds[1]).getAttribute("data-status"), { timeout: 5_000 }).toBe("HELD");
+  await expect
+    .poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 })
+    .toBe("HELD");
+  await expect
+    .poll(() => seat(other, seatIds[1]).getAttribute("data-status"), { timeout: 5_000 })
+    .toBe("HELD");
   await screenshot(page, "12-journey-held");
   await screenshot(other, "13-journey-watcher-sees-held");
 
@@ -105,7 +116,9 @@ it("buys two seats, sees them taken live elsewhere, gets QR tickets, cancels and
   await expect.poll(() => page.getByTestId("ticket-qr").count()).toBe(2);
   expect(await page.getByTestId("order-status").first().textContent()).toBe("Paid");
   await screenshot(page, "15-journey-order");
-  await expect.poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 }).toBe("SOLD");
+  await expect
+    .poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 })
+    .toBe("SOLD");
 
   await page.getByRole("button", { name: "Cancel order" }).click();
   // 90% of NT$2,400 comes back; the dialog says so before anything happens.
@@ -116,7 +129,9 @@ it("buys two seats, sees them taken live elsewhere, gets QR tickets, cancels and
   await expect.poll(() => page.getByTestId("refund-summary").textContent()).toContain("2,160");
   expect(await page.getByTestId("ticket").first().textContent()).toContain("Cancelled");
   await screenshot(page, "17-journey-refunded");
-  await expect.poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 }).toBe("AVAILABLE");
+  await expect
+    .poll(() => seat(other, seatIds[0]).getAttribute("data-status"), { timeout: 5_000 })
+    .toBe("AVAILABLE");
 
   await page.goto("/orders");
   expect(await page.getByTestId("order-list").textContent()).toContain("Moonlight Jazz Journey");
