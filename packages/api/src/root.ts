@@ -1,7 +1,9 @@
 // The whole API: one router per domain.
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { adminRouter } from "./routers/admin.ts";
 import { authRouter } from "./routers/auth.ts";
 import { eventRouter } from "./routers/event.ts";
+import { meRouter } from "./routers/me.ts";
 import { orderRouter } from "./routers/order.ts";
 import { reservationRouter } from "./routers/reservation.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -11,6 +13,8 @@ export const appRouter = router({
   event: eventRouter,
   reservation: reservationRouter,
   order: orderRouter,
+  admin: adminRouter,
+  me: meRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,11 +22,11 @@ it("keeps orders, tickets, seats and payments consistent under contention", asyn
   const buyers = await makeBuyers(db, 50);
   const unexpected: unknown[] = [];
   const outcomes = { held: 0, paid: 0, conflicts: 0 };
-  const deadline = Date.now() + 4_000;
+  const deadline = Date.now() + 6_000;
 
   const buyerLoop = async (buyer: (typeof buyers)[number], index: number) => {
     // Short holds, so that many expire while their holder is still "paying".
-    const api = callerFor(db, buyer, { settings: { holdDurationMs: 250 } });
+    const api = callerFor(db, buyer, { settings: { holdDurationMs: 500 } });
     let attempt = 0;
     while (Date.now() < deadline) {
       attempt++;
@@ -36,7 +36,7 @@ it("keeps orders, tickets, seats and payments consistent under contention", asyn
       try {
         await api.reservation.hold({ eventId: event.id, seatIds: wanted });
         outcomes.held++;
-        await sleep(Math.random() * 400);
+        await sleep(Math.random() * 700);
         await api.order.checkout({
           eventId: event.id,
           idempotencyKey: `buyer-${index}-attempt-${attempt}`,

@@ -23,6 +23,16 @@ const ACCESS: Record<string, Access> = {
   "order.list": "authed",
   "order.byId": "authed",
   "order.cancel": "authed",
+  "admin.events": "admin",
+  "admin.sales": "admin",
+  "admin.salesCsv": "admin",
+  "admin.users.search": "admin",
+  "admin.users.setRole": "admin",
+  "admin.users.suspend": "admin",
+  "admin.users.unsuspend": "admin",
+  "admin.audit": "admin",
+  "me.attendedEvents": "authed",
+  "me.recommendations": "authed",
 };
 
 const ALLOWED: Record<Access, (Role | null)[]> = {

@@ -4,9 +4,10 @@ import { getSessionUser } from "~/auth";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
-  const [t, tRoles, user, locale] = await Promise.all([
+  const [t, tRoles, tMyEvents, user, locale] = await Promise.all([
     getTranslations("nav"),
     getTranslations("roles"),
+    getTranslations("myEvents"),
     getSessionUser(),
     getLocale(),
   ]);
@@ -16,10 +17,30 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
           OpenTicket
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           <Link href="/" className="text-slate-700 hover:text-brand-700">
             {t("events")}
           </Link>
+          {user && (
+            <>
+              <Link href="/orders" className="text-slate-700 hover:text-brand-700">
+                {t("myOrders")}
+              </Link>
+              <Link href="/me/events" className="text-slate-700 hover:text-brand-700">
+                {tMyEvents("navLink")}
+              </Link>
+            </>
+          )}
+          {(user?.role === "ORGANIZER" || user?.role === "ADMIN") && (
+            <Link href="/organizer" className="text-slate-700 hover:text-brand-700">
+              {t("organizer")}
+            </Link>
+          )}
+          {user?.role === "ADMIN" && (
+            <Link href="/admin" className="text-slate-700 hover:text-brand-700">
+              {t("admin")}
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <LocaleSwitcher current={locale} label={t("language")} />

@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "seats",
   "checkout",
   "orders",
+  "myEvents",
 ] as const;
 
 export async function loadMessages(locale: Locale) {

@@ -1,0 +1,50 @@
+// The platform admin console (R14, R15, users, audit log): admins only, every procedure.
+import { listAuditLog, listAuditLogInput } from "../services/admin/list-audit-log.ts";
+import { listAllEvents, listAllEventsInput } from "../services/admin/list-events.ts";
+import { getSalesCsv } from "../services/admin/sales-csv.ts";
+import { getSalesReport, salesReportInput } from "../services/admin/sales-report.ts";
+import { searchUsers, searchUsersInput } from "../services/admin/search-users.ts";
+import { setUserRole, setUserRoleInput } from "../services/admin/set-user-role.ts";
+import { suspendUser, suspendUserInput } from "../services/admin/suspend-user.ts";
+import { unsuspendUser, unsuspendUserInput } from "../services/admin/unsuspend-user.ts";
+import { adminProcedure, router } from "../trpc.ts";
+
+const adminUsersRouter = router({
+  search: adminProcedure
+    .input(searchUsersInput)
+    .query(({ ctx, input }) => searchUsers(ctx.db, input)),
+
+  setRole: adminProcedure
+    .input(setUserRoleInput)
+    .mutation(({ ctx, input }) => setUserRole(ctx.db, input, { actorId: ctx.user.id })),
+
+  suspend: adminProcedure
+    .input(suspendUserInput)
+    .mutation(({ ctx, input }) =>
+      suspendUser(ctx.db, input, { actorId: ctx.user.id, now: ctx.now() }),
+    ),
+
+  unsuspend: adminProcedure
+    .input(unsuspendUserInput)
+    .mutation(({ ctx, input }) => unsuspendUser(ctx.db, input, { actorId: ctx.user.id })),
+});
+
+export const adminRouter = router({
+  events: adminProcedure
+    .input(listAllEventsInput)
+    .query(({ ctx, input }) => listAllEvents(ctx.db, input, ctx.now())),
+
+  sales: adminProcedure
+    .input(salesReportInput)
+    .query(({ ctx, input }) => getSalesReport(ctx.db, input)),
+
+  salesCsv: adminProcedure
+    .input(salesReportInput)
+    .query(({ ctx, input }) => getSalesCsv(ctx.db, input, ctx.now())),
+
+  users: adminUsersRouter,
+
+  audit: adminProcedure
+    .input(listAuditLogInput)
+    .query(({ ctx, input }) => listAuditLog(ctx.db, input)),
+});

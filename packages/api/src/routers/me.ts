@@ -1,0 +1,18 @@
+// The signed-in attendee's own corner (R6): events they attended and what to see next.
+import { attendedEventsInput, listAttendedEvents } from "../services/attendee/attended-events.ts";
+import { recommendationsInput, recommendEvents } from "../services/attendee/recommend-events.ts";
+import { authedProcedure, router } from "../trpc.ts";
+
+export const meRouter = router({
+  attendedEvents: authedProcedure
+    .input(attendedEventsInput)
+    .query(({ ctx, input }) =>
+      listAttendedEvents(ctx.db, input, { userId: ctx.user.id, now: ctx.now() }),
+    ),
+
+  recommendations: authedProcedure
+    .input(recommendationsInput)
+    .query(({ ctx, input }) =>
+      recommendEvents(ctx.db, input, { userId: ctx.user.id, now: ctx.now() }),
+    ),
+});
