@@ -25,8 +25,10 @@ it("keeps orders, tickets, seats and payments consistent under contention", asyn
   const deadline = Date.now() + 6_000;
 
   const buyerLoop = async (buyer: (typeof buyers)[number], index: number) => {
-    // Short holds, so that many expire while their holder is still "paying".
-    const api = callerFor(db, buyer, { settings: { holdDurationMs: 500 } });
+    // Half the buyers pay promptly on long holds; the other half dawdle on short holds, so that
+    // many of theirs expire mid-way and are taken over or swept.
+    const prompt = index % 2 === 0;
+    const api = callerFor(db, buyer, { settings: { holdDurationMs: prompt ? 60_000 : 300 } });
     let attempt = 0;
     while (Date.now() < deadline) {
       attempt++;
@@ -36,7 +38,7 @@ it("keeps orders, tickets, seats and payments consistent under contention", asyn
       try {
         await api.reservation.hold({ eventId: event.id, seatIds: wanted });
         outcomes.held++;
-        await sleep(Math.random() * 700);
+        await sleep(Math.random() * (prompt ? 50 : 600));
         await api.order.checkout({
           eventId: event.id,
           idempotencyKey: `buyer-${index}-attempt-${attempt}`,
