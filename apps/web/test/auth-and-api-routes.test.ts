@@ -78,6 +78,26 @@ describe("sign-up and sign-in over HTTP", () => {
   });
 });
 
+describe("role consoles", () => {
+  it("answer 403 to the wrong role and send signed-out visitors to sign in", async () => {
+    const visitor = new SessionClient(app.baseUrl);
+    const anonymous = await visitor.fetch("/admin");
+    expect(anonymous.status).toBe(307);
+    expect(anonymous.headers.get("location")).toContain("/sign-in?callbackUrl=%2Fadmin");
+
+    await visitor.trpc(
+      "auth.register",
+      { username: "not_an_admin", email: "plain@example.com", password: "no-console-2026" },
+      { method: "POST" },
+    );
+    await visitor.signIn("not_an_admin", "no-console-2026");
+    for (const path of ["/admin", "/admin/users"]) {
+      const response = await visitor.fetch(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+    }
+  });
+});
+
 describe("the tRPC route refuses cross-site writes", () => {
   const input = {
     username: "csrf_victim",

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth.ts";
 import { eventRouter } from "./routers/event.ts";
 import { meRouter } from "./routers/me.ts";
 import { orderRouter } from "./routers/order.ts";
+import { organizerRouter } from "./routers/organizer.ts";
 import { reservationRouter } from "./routers/reservation.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   reservation: reservationRouter,
   order: orderRouter,
   admin: adminRouter,
+  organizer: organizerRouter,
   me: meRouter,
 });
 

@@ -15,6 +15,7 @@ export const NAMESPACES = [
   "checkout",
   "orders",
   "myEvents",
+  "admin",
 ] as const;
 
 export async function loadMessages(locale: Locale) {

@@ -1,0 +1,30 @@
+// organizer.sales, attendees, attendeesCsv, analytics, comparison (R10, R11, R13): read-only.
+
+import { attendeesCsvInput, getAttendeesCsv } from "../../services/organizer/attendees-csv.ts";
+import { compareEvents } from "../../services/organizer/compare-events.ts";
+import { analyticsInput, getAnalytics } from "../../services/organizer/get-analytics.ts";
+import { eventReportInput, getSales } from "../../services/organizer/get-sales.ts";
+import { listAttendees, listAttendeesInput } from "../../services/organizer/list-attendees.ts";
+import { organizerProcedure } from "../../trpc.ts";
+
+export const organizerReportProcedures = {
+  sales: organizerProcedure
+    .input(eventReportInput)
+    .query(({ ctx, input }) => getSales(ctx.db, input, ctx.user)),
+
+  attendees: organizerProcedure
+    .input(listAttendeesInput)
+    .query(({ ctx, input }) => listAttendees(ctx.db, input, ctx.user)),
+
+  attendeesCsv: organizerProcedure
+    .input(attendeesCsvInput)
+    .query(({ ctx, input }) => getAttendeesCsv(ctx.db, input, ctx.user)),
+
+  analytics: organizerProcedure
+    .input(analyticsInput)
+    .query(({ ctx, input }) => getAnalytics(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+
+  comparison: organizerProcedure.query(({ ctx }) =>
+    compareEvents(ctx.db, { actor: ctx.user, now: ctx.now() }),
+  ),
+};

@@ -1,0 +1,42 @@
+// organizer.venues.*: the caller's venues and their seat layouts.
+import { addSection, addSectionInput } from "../../services/organizer/add-section.ts";
+import { createVenue, createVenueInput } from "../../services/organizer/create-venue.ts";
+import { getVenue, getVenueInput } from "../../services/organizer/get-venue.ts";
+import { importLayout, importLayoutInput } from "../../services/organizer/import-layout.ts";
+import { listVenues } from "../../services/organizer/list-venues.ts";
+import { removeSeats, removeSeatsInput } from "../../services/organizer/remove-seats.ts";
+import { removeSection, removeSectionInput } from "../../services/organizer/remove-section.ts";
+import { updateVenue, updateVenueInput } from "../../services/organizer/update-venue.ts";
+import { organizerProcedure, router } from "../../trpc.ts";
+
+export const organizerVenuesRouter = router({
+  list: organizerProcedure.query(({ ctx }) => listVenues(ctx.db, ctx.user)),
+
+  byId: organizerProcedure
+    .input(getVenueInput)
+    .query(({ ctx, input }) => getVenue(ctx.db, input, ctx.user)),
+
+  create: organizerProcedure
+    .input(createVenueInput)
+    .mutation(({ ctx, input }) => createVenue(ctx.db, input, ctx.user)),
+
+  update: organizerProcedure
+    .input(updateVenueInput)
+    .mutation(({ ctx, input }) => updateVenue(ctx.db, input, ctx.user)),
+
+  addSection: organizerProcedure
+    .input(addSectionInput)
+    .mutation(({ ctx, input }) => addSection(ctx.db, input, ctx.user)),
+
+  removeSeats: organizerProcedure
+    .input(removeSeatsInput)
+    .mutation(({ ctx, input }) => removeSeats(ctx.db, input, ctx.user)),
+
+  removeSection: organizerProcedure
+    .input(removeSectionInput)
+    .mutation(({ ctx, input }) => removeSection(ctx.db, input, ctx.user)),
+
+  importLayout: organizerProcedure
+    .input(importLayoutInput)
+    .mutation(({ ctx, input }) => importLayout(ctx.db, input, ctx.user)),
+});
