@@ -44,19 +44,7 @@ export async function listEvents(db: Db, input: ListEventsInput, now = new Date(
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: input.limit + 1,
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
-    select: {
-      id: true,
-      title: true,
-      performer: true,
-      category: true,
-      city: true,
-      imageUrl: true,
-      startsAt: true,
-      endsAt: true,
-      currency: true,
-      venue: { select: { name: true, timeZone: true } },
-      priceTiers: { select: { price: true }, orderBy: { price: "asc" }, take: 1 },
-    },
+    select: eventCardSelect,
   });
   const page = rows.slice(0, input.limit);
   const seatCounts = await countSeats(
@@ -64,24 +52,47 @@ export async function listEvents(db: Db, input: ListEventsInput, now = new Date(
     page.map((event) => event.id),
   );
   return {
-    items: page.map(({ priceTiers, ...event }) => ({
-      ...event,
-      lowestPrice: priceTiers[0]?.price ?? null,
-      seatsTotal: seatCounts.get(event.id)?.total ?? 0,
-      seatsAvailable: seatCounts.get(event.id)?.available ?? 0,
-    })),
+    items: toEventCards(page, seatCounts),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }
 
-/** Sellable and available seats per event, in one grouped query. */
-async function countSeats(db: Db, eventIds: string[]) {
+/** What an event card shows; `toEventCards` finishes it with the lowest price and seats left. */
+export const eventCardSelect = {
+  id: true,
+  title: true,
+  performer: true,
+  category: true,
+  city: true,
+  imageUrl: true,
+  startsAt: true,
+  endsAt: true,
+  currency: true,
+  venue: { select: { name: true, timeZone: true } },
+  priceTiers: { select: { price: true }, orderBy: { price: "asc" }, take: 1 },
+} satisfies Prisma.EventSelect;
+
+type EventCardRow = Prisma.EventGetPayload<{ select: typeof eventCardSelect }>;
+
+export function toEventCards(rows: EventCardRow[], seatCounts: SeatCounts) {
+  return rows.map(({ priceTiers, ...event }) => ({
+    ...event,
+    lowestPrice: priceTiers[0]?.price ?? null,
+    seatsTotal: seatCounts.get(event.id)?.total ?? 0,
+    seatsAvailable: seatCounts.get(event.id)?.available ?? 0,
+  }));
+}
+
+type SeatCounts = Map<string, { total: number; available: number }>;
+
+/** Sellable (not BLOCKED) and AVAILABLE seats per event, in one grouped query. */
+export async function countSeats(db: Db, eventIds: string[]) {
   const groups = await db.eventSeat.groupBy({
     by: ["eventId", "status"],
     where: { eventId: { in: eventIds } },
     _count: { _all: true },
   });
-  const counts = new Map<string, { total: number; available: number }>();
+  const counts: SeatCounts = new Map();
   for (const group of groups) {
     const count = counts.get(group.eventId) ?? { total: 0, available: 0 };
     if (group.status !== "BLOCKED") count.total += group._count._all;
