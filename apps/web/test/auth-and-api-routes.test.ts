@@ -91,7 +91,7 @@ describe("role consoles", () => {
       { method: "POST" },
     );
     await visitor.signIn("not_an_admin", "no-console-2026");
-    for (const path of ["/admin", "/admin/users"]) {
+    for (const path of ["/admin", "/admin/users", "/organizer"]) {
       const response = await visitor.fetch(path);
       expect({ path, status: response.status }).toEqual({ path, status: 403 });
     }

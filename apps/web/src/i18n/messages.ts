@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "orders",
   "myEvents",
   "admin",
+  "organizer",
 ] as const;
 
 export async function loadMessages(locale: Locale) {

@@ -1,0 +1,107 @@
+// One event's analytics (R13): how full it is overall, per section and per row (a heat map on
+// the seat map), attendance once it has started, and its money.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
+import { FigureList } from "~/components/organizer/figure-list";
+import { UtilisationHeatMap } from "~/components/organizer/utilisation-heat-map";
+import { formatMoney } from "~/format/money";
+import { getServerApi } from "~/trpc/server";
+import { loadOwn } from "../../../load-own";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("organizer"))("analytics.title") };
+}
+
+export default async function EventAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const [t, format, locale, analytics, map] = await Promise.all([
+    getTranslations("organizer.analytics"),
+    getFormatter(),
+    getLocale(),
+    loadOwn(id, () => api.organizer.analytics({ eventId: id })),
+    loadOwn(id, () => api.organizer.seats.map({ eventId: id })),
+  ]);
+  const percent = (value: number | null) =>
+    value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 1 });
+  const money = (amount: number) => formatMoney(amount, analytics.currency, locale);
+  const attendance = analytics.attendance;
+  return (
+    <div className="flex flex-col gap-6">
+      <h2 className="text-xl font-semibold">{t("title")}</h2>
+      <FigureList
+        figures={[
+          {
+            key: "utilisation",
+            label: t("utilisation"),
+            value: percent(analytics.seats.utilisation),
+            strong: true,
+          },
+          {
+            key: "sold",
+            label: t("sold"),
+            value: `${analytics.seats.sold} / ${analytics.seats.sellable}`,
+          },
+          {
+            key: "attendance",
+            label: attendance?.final ? t("attendanceFinal") : t("attendance"),
+            value: attendance
+              ? `${attendance.checkedIn} / ${attendance.sold} (${percent(attendance.rate)})`
+              : t("notStarted"),
+          },
+          { key: "net", label: t("net"), value: money(analytics.revenue.net) },
+        ]}
+      />
+      <section className="flex flex-col gap-2">
+        <h3 className="font-semibold">{t("heatMap")}</h3>
+        {map.seats.length > 0 && (
+          <UtilisationHeatMap
+            map={map}
+            sections={analytics.sections}
+            label={t("heatMapLabel")}
+            legend={{ empty: t("legendEmpty"), full: t("legendFull"), blocked: t("legendBlocked") }}
+          />
+        )}
+      </section>
+      <StackedTable
+        label={t("bySection")}
+        testId="analytics-sections"
+        columns={[
+          { label: t("section") },
+          { label: t("sold"), numeric: true },
+          { label: t("blocked"), numeric: true },
+          { label: t("utilisation"), numeric: true },
+        ]}
+      >
+        {analytics.sections.map((section) => (
+          <StackedRow key={section.sectionId}>
+            <StackedCell className="font-medium">{section.name}</StackedCell>
+            <StackedCell label={t("sold")} numeric>
+              {section.sold} / {section.sellable}
+            </StackedCell>
+            <StackedCell label={t("blocked")} numeric>
+              {section.blocked}
+            </StackedCell>
+            <StackedCell label={t("utilisation")} numeric>
+              {percent(section.utilisation)}
+            </StackedCell>
+          </StackedRow>
+        ))}
+      </StackedTable>
+      <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-3">
+        <div>
+          <dt className="inline text-slate-500">{t("revenue")}: </dt>
+          <dd className="inline">{money(analytics.revenue.revenue)}</dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-500">{t("refunds")}: </dt>
+          <dd className="inline">{money(analytics.revenue.refunds)}</dd>
+        </div>
+        <div>
+          <dt className="inline text-slate-500">{t("net")}: </dt>
+          <dd className="inline">{money(analytics.revenue.net)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

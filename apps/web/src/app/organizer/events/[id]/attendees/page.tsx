@@ -1,0 +1,121 @@
+// Who holds tickets (R11): one entry per paid order, searched and paged by the URL, and the
+// whole list as CSV.
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CursorPagination } from "~/components/admin/cursor-pagination";
+import { EmptyState } from "~/components/admin/empty-state";
+import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
+import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
+import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
+import { getServerApi } from "~/trpc/server";
+import { hrefWith, param, type SearchParams, UUID } from "../../../../admin/url-params";
+import { loadOwn } from "../../../load-own";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("organizer"))("attendees.title") };
+}
+
+export default async function EventAttendeesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const q = param(query, "q");
+  const cursorParam = param(query, "cursor");
+  const cursor = cursorParam && UUID.test(cursorParam) ? cursorParam : undefined;
+  const api = await getServerApi();
+  const [t, format, event, result] = await Promise.all([
+    getTranslations("organizer.attendees"),
+    getFormatter(),
+    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+    loadOwn(id, () => api.organizer.attendees({ eventId: id, q, cursor, limit: 25 })),
+  ]);
+  const path = `/organizer/events/${id}/attendees`;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex flex-col gap-1">
+          <h2 className="text-xl font-semibold">{t("title")}</h2>
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {t("total", { total: result.total })}
+          </p>
+        </div>
+        <ExportAttendeesButton eventId={id} />
+      </div>
+      <FilterForm action={path} label={t("searchForm")}>
+        <label className={`${filterField} sm:col-span-2`}>
+          {t("search")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={q}
+            placeholder={t("searchHint")}
+            maxLength={100}
+            className={filterInput}
+          />
+        </label>
+      </FilterForm>
+      {result.items.length === 0 ? (
+        <EmptyState title={q ? t("noMatch") : t("empty")} />
+      ) : (
+        <StackedTable
+          label={t("title")}
+          testId="attendees"
+          columns={[
+            { label: t("columns.name") },
+            { label: t("columns.contact") },
+            { label: t("columns.seats") },
+            { label: t("columns.ordered") },
+            { label: t("columns.checkIn") },
+          ]}
+        >
+          {result.items.map((attendee) => (
+            <StackedRow key={attendee.orderId} testId="attendee-row">
+              <StackedCell className="font-medium">
+                {attendee.displayName}
+                <span className="block font-mono text-xs font-normal text-slate-500">
+                  {attendee.orderId.slice(0, 8)}
+                </span>
+              </StackedCell>
+              <StackedCell label={t("columns.contact")}>
+                <span className="block wrap-anywhere">{attendee.email}</span>
+                {attendee.phone && <span className="block text-slate-600">{attendee.phone}</span>}
+              </StackedCell>
+              <StackedCell label={t("columns.seats")}>
+                {attendee.tickets
+                  .map((ticket) => `${ticket.section} ${ticket.seat} (${ticket.tier})`)
+                  .join(", ")}
+              </StackedCell>
+              <StackedCell label={t("columns.ordered")}>
+                <time dateTime={attendee.orderedAt.toISOString()}>
+                  {format.dateTime(attendee.orderedAt, {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: event.venue.timeZone,
+                  })}
+                </time>
+              </StackedCell>
+              <StackedCell label={t("columns.checkIn")}>
+                <span data-testid="check-in" data-state={attendee.checkIn}>
+                  {t(`checkIn.${attendee.checkIn}`, {
+                    checkedIn: attendee.checkedIn,
+                    tickets: attendee.tickets.length,
+                  })}
+                </span>
+              </StackedCell>
+            </StackedRow>
+          ))}
+        </StackedTable>
+      )}
+      <CursorPagination
+        label={t("pagination")}
+        firstHref={cursor ? hrefWith(path, { q }) : undefined}
+        firstLabel={t("first")}
+        nextHref={result.nextCursor ? hrefWith(path, { q, cursor: result.nextCursor }) : undefined}
+        nextLabel={t("more")}
+      />
+    </div>
+  );
+}

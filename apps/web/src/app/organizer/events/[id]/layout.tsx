@@ -1,0 +1,57 @@
+// One of the organizer's events: its name, status and date above tabs for its overview, seats,
+// sales, attendees and analytics.
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { ConsoleNav } from "~/components/organizer/console-nav";
+import { OrganizerEventStatus } from "~/components/organizer/event-status-badge";
+import { getServerApi } from "~/trpc/server";
+import { loadOwn } from "../../load-own";
+
+export default async function OrganizerEventLayout({
+  params,
+  children,
+}: {
+  params: Promise<{ id: string }>;
+  children: ReactNode;
+}) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const [t, tStatus, format, event] = await Promise.all([
+    getTranslations("organizer.event"),
+    getTranslations("organizer.status"),
+    getFormatter(),
+    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+  ]);
+  const base = `/organizer/events/${event.id}`;
+  return (
+    <div className="flex flex-col gap-5">
+      <header className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="text-2xl font-bold tracking-tight wrap-anywhere">{event.title}</h1>
+          <OrganizerEventStatus status={event.status} label={tStatus(event.status)} />
+        </div>
+        <p className="text-sm text-slate-600">
+          {event.venue.name} ·{" "}
+          <time dateTime={event.startsAt.toISOString()}>
+            {format.dateTime(event.startsAt, {
+              dateStyle: "full",
+              timeStyle: "short",
+              timeZone: event.venue.timeZone,
+            })}
+          </time>
+        </p>
+        <ConsoleNav
+          label={t("tabs.label")}
+          links={[
+            { href: base, label: t("tabs.overview"), exact: true },
+            { href: `${base}/seats`, label: t("tabs.seats") },
+            { href: `${base}/sales`, label: t("tabs.sales") },
+            { href: `${base}/attendees`, label: t("tabs.attendees") },
+            { href: `${base}/analytics`, label: t("tabs.analytics") },
+          ]}
+        />
+      </header>
+      {children}
+    </div>
+  );
+}

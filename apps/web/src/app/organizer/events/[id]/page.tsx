@@ -1,0 +1,83 @@
+// An event's overview: headline figures, its price tiers, publish / cancel / delete, and the
+// form to change it.
+import { getLocale, getTranslations } from "next-intl/server";
+import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
+import { EditEventForm } from "~/components/organizer/edit-event-form";
+import { EventActions } from "~/components/organizer/event-actions";
+import { FigureList } from "~/components/organizer/figure-list";
+import { card } from "~/components/organizer/styles";
+import { formatMoney } from "~/format/money";
+import { getServerApi } from "~/trpc/server";
+import { loadOwn } from "../../load-own";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const event = await loadOwn(id, () => api.organizer.events.byId({ eventId: id }));
+  return { title: event.title };
+}
+
+export default async function OrganizerEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const [t, locale, event] = await Promise.all([
+    getTranslations("organizer.event"),
+    getLocale(),
+    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+  ]);
+  const money = (amount: number) => formatMoney(amount, event.currency, locale);
+  return (
+    <div className="flex flex-col gap-6">
+      <FigureList
+        figures={[
+          {
+            key: "sold",
+            label: t("sold"),
+            value: `${event.figures.sold} / ${event.figures.sellable}`,
+          },
+          { key: "orders", label: t("orders"), value: String(event.orderCount) },
+          { key: "revenue", label: t("revenue"), value: money(event.figures.revenue) },
+          { key: "net", label: t("net"), value: money(event.figures.net) },
+        ]}
+      />
+      <EventActions event={event} />
+      <StackedTable
+        label={t("tiers")}
+        testId="event-tiers"
+        columns={[
+          { label: t("tier") },
+          { label: t("price"), numeric: true },
+          { label: t("seats"), numeric: true },
+          { label: t("sold"), numeric: true },
+          { label: t("blocked"), numeric: true },
+        ]}
+      >
+        {event.priceTiers.map((tier) => (
+          <StackedRow key={tier.id}>
+            <StackedCell className="font-medium">{tier.name}</StackedCell>
+            <StackedCell label={t("price")} numeric>
+              {money(tier.price)}
+            </StackedCell>
+            <StackedCell label={t("seats")} numeric>
+              {tier.seats}
+            </StackedCell>
+            <StackedCell label={t("sold")} numeric>
+              {tier.sold}
+            </StackedCell>
+            <StackedCell label={t("blocked")} numeric>
+              {tier.blocked}
+            </StackedCell>
+          </StackedRow>
+        ))}
+      </StackedTable>
+      {event.status !== "CANCELLED" && (
+        <details className={card}>
+          <summary className="cursor-pointer text-lg font-semibold">{t("edit")}</summary>
+          <div className="mt-4">
+            <EditEventForm event={event} />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}

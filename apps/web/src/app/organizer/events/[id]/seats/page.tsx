@@ -1,0 +1,66 @@
+// Seat management (R12): the event's seats by state, filtered by section and state from the
+// URL, and blocking or unblocking the seats picked on the map.
+import { getTranslations } from "next-intl/server";
+import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
+import { SeatManager } from "~/components/organizer/seat-manager";
+import { getServerApi } from "~/trpc/server";
+import { oneOf, param, type SearchParams, UUID } from "../../../../admin/url-params";
+import { loadOwn } from "../../../load-own";
+
+const STATES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED"] as const;
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("organizer"))("seats.title") };
+}
+
+export default async function EventSeatsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const sectionParam = param(query, "section");
+  const section = sectionParam && UUID.test(sectionParam) ? sectionParam : undefined;
+  const state = oneOf(query, "state", STATES);
+  const api = await getServerApi();
+  const [t, event, map] = await Promise.all([
+    getTranslations("organizer.seats"),
+    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+    loadOwn(id, () => api.organizer.seats.map({ eventId: id, section, state })),
+  ]);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-xl font-semibold">{t("title")}</h2>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <FilterForm action={`/organizer/events/${id}/seats`} label={t("filters")}>
+        <label className={filterField}>
+          {t("section")}
+          <select name="section" defaultValue={section ?? ""} className={filterInput}>
+            <option value="">{t("allSections")}</option>
+            {map.sections.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={filterField}>
+          {t("stateFilter")}
+          <select name="state" defaultValue={state ?? ""} className={filterInput}>
+            <option value="">{t("allStates")}</option>
+            {STATES.map((option) => (
+              <option key={option} value={option}>
+                {t(`state.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </FilterForm>
+      <SeatManager key={`${section}-${state}`} map={map} timeZone={event.venue.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// One venue: its layout drawn as buyers will see it, and the ways to build it — a generated
+// section, an imported CSV, seats taken out.
+import { getTranslations } from "next-intl/server";
+import { AddSectionForm } from "~/components/organizer/add-section-form";
+import { ImportLayoutForm } from "~/components/organizer/import-layout-form";
+import { card } from "~/components/organizer/styles";
+import { VenueLayoutEditor } from "~/components/organizer/venue-layout-editor";
+import { getServerApi } from "~/trpc/server";
+import { loadOwn } from "../../load-own";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const venue = await loadOwn(id, () => api.organizer.venues.byId({ venueId: id }));
+  return { title: venue.name };
+}
+
+export default async function VenuePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerApi();
+  const [t, venue] = await Promise.all([
+    getTranslations("organizer.venue"),
+    loadOwn(id, () => api.organizer.venues.byId({ venueId: id })),
+  ]);
+  const seatCount = venue.sections.reduce((total, section) => total + section.seats.length, 0);
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-1">
+        <h1 className="text-2xl font-bold tracking-tight">{venue.name}</h1>
+        <p className="text-sm text-slate-600">
+          {venue.city} · {venue.address} · {venue.timeZone}
+        </p>
+        <p className="text-sm text-slate-600" data-testid="venue-size">
+          {t("size", { sections: venue.sections.length, seats: seatCount })}
+        </p>
+      </header>
+
+      <section aria-labelledby="layout-heading" className="flex flex-col gap-3">
+        <h2 id="layout-heading" className="text-lg font-semibold">
+          {t("layout")}
+        </h2>
+        <VenueLayoutEditor venue={venue} />
+        {venue.sections.length > 0 && (
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {venue.sections.map((section) => (
+              <li
+                key={section.id}
+                className="rounded-full border border-slate-200 bg-white px-3 py-1"
+              >
+                {t("sectionSeats", { name: section.name, count: section.seats.length })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="section-heading" className={card}>
+        <h2 id="section-heading" className="mb-4 text-lg font-semibold">
+          {t("addSection")}
+        </h2>
+        <AddSectionForm venueId={venue.id} />
+      </section>
+
+      <section aria-labelledby="import-heading" className={card}>
+        <h2 id="import-heading" className="mb-2 text-lg font-semibold">
+          {t("import")}
+        </h2>
+        <ImportLayoutForm venueId={venue.id} />
+      </section>
+    </div>
+  );
+}

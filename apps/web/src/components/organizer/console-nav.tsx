@@ -1,0 +1,39 @@
+"use client";
+// A row of tabs for the organizer console and for one event's pages; a client component only to
+// know which page is open. `exact` links are current on their own path only.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function ConsoleNav({
+  label,
+  links,
+}: {
+  label: string;
+  links: { href: string; label: string; exact?: boolean }[];
+}) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <ul className="flex min-w-max gap-1 border-b border-slate-200">
+        {links.map((link) => {
+          const current = link.exact ? pathname === link.href : pathname.startsWith(link.href);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={current ? "page" : undefined}
+                className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium ${
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                }`}
+              >
+                {link.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

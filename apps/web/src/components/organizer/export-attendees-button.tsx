@@ -1,0 +1,56 @@
+"use client";
+// Downloads the attendee list as CSV, fetched fresh through tRPC. The file starts with a
+// byte-order mark so that Excel reads it as UTF-8 and shows Chinese names.
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import { secondaryButton } from "./styles";
+
+const BYTE_ORDER_MARK = "\uFEFF";
+
+export function ExportAttendeesButton({ eventId }: { eventId: string }) {
+  const t = useTranslations("organizer.attendees");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function download() {
+    setWorking(true);
+    setFailure(null);
+    try {
+      const file = await queryClient.fetchQuery({
+        ...trpc.organizer.attendeesCsv.queryOptions({ eventId }),
+        staleTime: 0,
+      });
+      const url = URL.createObjectURL(
+        new Blob([BYTE_ORDER_MARK, file.csv], { type: file.contentType }),
+      );
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = file.filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-start gap-1 sm:items-end">
+      <button type="button" onClick={download} disabled={working} className={secondaryButton}>
+        {working ? t("exporting") : t("export")}
+      </button>
+      {failure && (
+        <p role="alert" className="text-sm text-red-700">
+          {t("exportFailed", { message: failure })}
+        </p>
+      )}
+    </div>
+  );
+}

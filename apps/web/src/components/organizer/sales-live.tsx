@@ -1,0 +1,141 @@
+"use client";
+// One event's sales (R10), kept current while the page is open: refetched every few seconds,
+// so a sale made a moment ago shows without reloading. Tickets sold, money net of refunds, by
+// tier and per day (a chart, not animated: figures to read).
+import type { RouterOutputs } from "@openticket/api";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
+import { formatMoney } from "~/format/money";
+import { useTRPC } from "~/trpc/react";
+import { FigureList } from "./figure-list";
+
+type Sales = RouterOutputs["organizer"]["sales"];
+
+const REFRESH_MS = 5_000;
+const TICK = { fontSize: 12, fill: "#475569" };
+
+export function SalesLive({ initial }: { initial: Sales }) {
+  const t = useTranslations("organizer.sales");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const sales = useQuery({
+    ...trpc.organizer.sales.queryOptions({ eventId: initial.eventId }),
+    initialData: initial,
+    refetchInterval: REFRESH_MS,
+  });
+  const data = sales.data ?? initial;
+  const money = (value: unknown) => formatMoney(Number(value), data.currency, locale);
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-xs text-slate-500" aria-live="polite" data-testid="sales-updated">
+        {t("live", { seconds: REFRESH_MS / 1000 })}
+      </p>
+      <FigureList
+        figures={[
+          { key: "ticketsSold", label: t("ticketsSold"), value: String(data.totals.ticketsSold) },
+          { key: "revenue", label: t("revenue"), value: money(data.totals.revenue) },
+          { key: "refunds", label: t("refunds"), value: money(data.totals.refunds) },
+          { key: "net", label: t("net"), value: money(data.totals.net), strong: true },
+        ]}
+      />
+      <section className="flex flex-col gap-2">
+        <h3 className="font-semibold">{t("byTier")}</h3>
+        <StackedTable
+          label={t("byTier")}
+          testId="sales-by-tier"
+          columns={[
+            { label: t("tier") },
+            { label: t("price"), numeric: true },
+            { label: t("sold"), numeric: true },
+            { label: t("tierRevenue"), numeric: true },
+          ]}
+        >
+          {data.byTier.map((tier) => (
+            <StackedRow key={tier.tierId}>
+              <StackedCell className="font-medium">{tier.name}</StackedCell>
+              <StackedCell label={t("price")} numeric>
+                {money(tier.price)}
+              </StackedCell>
+              <StackedCell label={t("sold")} numeric>
+                {t("soldOf", { sold: tier.ticketsSold, seats: tier.seats })}
+              </StackedCell>
+              <StackedCell label={t("tierRevenue")} numeric>
+                {money(tier.revenue)}
+              </StackedCell>
+            </StackedRow>
+          ))}
+        </StackedTable>
+        {data.totals.keptFromCancellations !== 0 && (
+          <p className="text-sm text-slate-600">
+            {t("kept", { amount: money(data.totals.keptFromCancellations) })}
+          </p>
+        )}
+      </section>
+      <section className="flex flex-col gap-2">
+        <h3 className="font-semibold">{t("byDay", { timeZone: data.timeZone })}</h3>
+        {data.byDay.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+            {t("noSales")}
+          </p>
+        ) : (
+          <div
+            data-testid="chart-by-day"
+            className="rounded-xl border border-slate-200 bg-white p-3"
+          >
+            <ComposedChart
+              responsive
+              data={data.byDay}
+              style={{ width: "100%", height: 300 }}
+              margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+            >
+              <CartesianGrid vertical={false} stroke="#e2e8f0" />
+              <XAxis dataKey="date" tick={TICK} tickLine={false} />
+              <YAxis
+                yAxisId="money"
+                width="auto"
+                tick={TICK}
+                tickFormatter={money}
+                axisLine={false}
+                tickLine={false}
+              />
+              <YAxis
+                yAxisId="tickets"
+                orientation="right"
+                width="auto"
+                allowDecimals={false}
+                tick={TICK}
+                axisLine={false}
+                tickLine={false}
+              />
+              <Tooltip
+                formatter={(value, name) => (name === t("net") ? money(value) : String(value))}
+              />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Bar
+                yAxisId="money"
+                dataKey="net"
+                name={t("net")}
+                fill="#059669"
+                radius={[3, 3, 0, 0]}
+                maxBarSize={56}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="tickets"
+                dataKey="ticketsSold"
+                name={t("ticketsSold")}
+                stroke="#1f5fd6"
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                type="monotone"
+                isAnimationActive={false}
+              />
+            </ComposedChart>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
