@@ -181,7 +181,8 @@ it("keeps the selection through sign-in and reports seats taken meanwhile, in zh
   await page.getByRole("button", { name: "登入以保留座位" }).click();
   await page.waitForURL(/\/sign-in/);
   await page.getByRole("link", { name: "建立帳號" }).click();
-  await page.getByLabel("使用者名稱").fill("zh_buyer");
+  await page.waitForURL(/\/sign-up\?/);
+  await page.getByLabel("使用者名稱", { exact: true }).fill("zh_buyer");
   await page.getByLabel("電子郵件").fill("zh_buyer@example.com");
   await page.getByLabel("密碼").fill("seats-for-two-2026");
   await page.getByRole("button", { name: "建立帳號" }).click();

@@ -29,6 +29,7 @@ it("signs up, browses events in English and zh-TW, signs out and in again", asyn
   await screenshot(page, "01-events-signed-out");
 
   await page.getByRole("link", { name: "Sign up" }).click();
+  await page.waitForURL(/\/sign-up/);
   await page.getByLabel("Username").fill("newcomer");
   await page.getByLabel("E-mail").fill("newcomer@example.com");
   await page.getByLabel("Password").fill("first-visit-2026");
@@ -66,6 +67,7 @@ it("signs up, browses events in English and zh-TW, signs out and in again", asyn
   await expect.poll(() => page.getByRole("link", { name: "登入" }).count()).toBe(1);
 
   await page.getByRole("link", { name: "登入" }).click();
+  await page.waitForURL(/\/sign-in/);
   await page.getByLabel("使用者名稱或電子郵件").fill("newcomer@example.com");
   await page.getByLabel("密碼").fill("wrong-password-1");
   await page.getByRole("button", { name: "登入" }).click();
