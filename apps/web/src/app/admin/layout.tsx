@@ -1,7 +1,7 @@
 // The platform admin console: admins only. Every page shares the sub-navigation.
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { AdminNav } from "~/components/admin/admin-nav";
+import { ConsoleNav } from "~/components/console-nav";
 import { requireRole } from "~/server/require-role";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -13,10 +13,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
           {t("console")}
         </p>
-        <AdminNav
+        <ConsoleNav
           label={t("nav.label")}
           links={[
-            { href: "/admin", label: t("nav.events") },
+            { href: "/admin", label: t("nav.events"), exact: true },
             { href: "/admin/sales", label: t("nav.sales") },
             { href: "/admin/users", label: t("nav.users") },
             { href: "/admin/audit", label: t("nav.audit") },

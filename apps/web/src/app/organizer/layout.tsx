@@ -1,7 +1,7 @@
 // The organizer console: organizers and admins. Every page shares the sub-navigation.
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ConsoleNav } from "~/components/organizer/console-nav";
+import { ConsoleNav } from "~/components/console-nav";
 import { requireRole } from "~/server/require-role";
 
 export default async function OrganizerLayout({ children }: { children: ReactNode }) {

@@ -1,13 +1,11 @@
 "use client";
-// Downloads the sales report as CSV: fetched fresh through tRPC, then saved from a Blob. The file
-// starts with a byte-order mark so that Excel reads it as UTF-8 and shows Chinese titles.
+// Downloads the sales report as CSV: fetched fresh through tRPC, then saved from a Blob.
 import type { RouterInputs } from "@openticket/api";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { saveCsvFile } from "~/components/save-csv-file";
 import { useTRPC } from "~/trpc/react";
-
-const BYTE_ORDER_MARK = "\uFEFF";
 
 export function DownloadSalesCsvButton({ input }: { input: RouterInputs["admin"]["salesCsv"] }) {
   const t = useTranslations("admin.sales");
@@ -25,17 +23,7 @@ export function DownloadSalesCsvButton({ input }: { input: RouterInputs["admin"]
         // Always the figures as they are now, never a copy from earlier.
         staleTime: 0,
       });
-      const url = URL.createObjectURL(
-        new Blob([BYTE_ORDER_MARK, file.csv], { type: file.contentType }),
-      );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = file.filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // The download has taken hold of the Blob once click() returns.
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveCsvFile(file);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {

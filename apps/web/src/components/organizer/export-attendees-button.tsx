@@ -1,13 +1,11 @@
 "use client";
-// Downloads the attendee list as CSV, fetched fresh through tRPC. The file starts with a
-// byte-order mark so that Excel reads it as UTF-8 and shows Chinese names.
+// Downloads the attendee list as CSV, fetched fresh through tRPC.
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { saveCsvFile } from "~/components/save-csv-file";
 import { useTRPC } from "~/trpc/react";
 import { secondaryButton } from "./styles";
-
-const BYTE_ORDER_MARK = "\uFEFF";
 
 export function ExportAttendeesButton({ eventId }: { eventId: string }) {
   const t = useTranslations("organizer.attendees");
@@ -24,16 +22,7 @@ export function ExportAttendeesButton({ eventId }: { eventId: string }) {
         ...trpc.organizer.attendeesCsv.queryOptions({ eventId }),
         staleTime: 0,
       });
-      const url = URL.createObjectURL(
-        new Blob([BYTE_ORDER_MARK, file.csv], { type: file.contentType }),
-      );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = file.filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveCsvFile(file);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {

@@ -2,7 +2,7 @@
 // sales, attendees and analytics.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ConsoleNav } from "~/components/organizer/console-nav";
+import { ConsoleNav } from "~/components/console-nav";
 import { OrganizerEventStatus } from "~/components/organizer/event-status-badge";
 import { getServerApi } from "~/trpc/server";
 import { loadOwn } from "../../load-own";

@@ -1,6 +1,6 @@
 "use client";
-// A row of tabs for the organizer console and for one event's pages; a client component only to
-// know which page is open. `exact` links are current on their own path only.
+// A row of tabs for the admin and organizer consoles and one event's pages; a client component
+// only to know which page is open. `exact` links are current on their own path only.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
