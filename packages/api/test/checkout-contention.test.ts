@@ -1,4 +1,4 @@
-// 50 buyers race to hold and check out 20 seats while holds expire and the sweeper runs. Whatever
+// 50 buyers race to hold and check out 60 seats while holds expire and the sweeper runs. Whatever
 // the interleaving: no ticket without a paid order, no paid order without its tickets, no seat
 // sold twice, no money taken without a sale or a refund.
 import { useTestDatabase } from "@openticket/db/testing";
@@ -15,8 +15,9 @@ const EXPECTED = new Set(["CONFLICT", "BAD_REQUEST"]);
 it("keeps orders, tickets, seats and payments consistent under contention", async () => {
   const { db } = database();
   const { event, seatIds } = await eventOnSale(db, {
-    rows: 4,
-    seatsPerRow: 5,
+    // Enough seats that the prompt buyers do not sell out before the dawdlers get going.
+    rows: 6,
+    seatsPerRow: 10,
     event: { maxSeatsPerOrder: 4 },
   });
   const buyers = await makeBuyers(db, 50);
