@@ -21,6 +21,9 @@
 // iteration. Every successful hold therefore costs one hold and one release (seats recycle, so
 // the run is steady), and every hold stays in place for one full call, which gives the
 // application-level audit (no two holds of a seat overlap in time) something to catch.
+// Holds and releases made at the same moment share a transaction (group commit, see
+// src/services/reservations/batcher.ts); "batch h/r" is the mean number of calls per hold /
+// release batch, "retries h/r" the serialization retries of those batch transactions.
 // A service call that is still aborted after runSerializable's last retry is "gave up": the
 // procedure answers CONFLICT, so it is counted apart, not as an error; a release that gave up
 // leaves its seats held, and the audit expects them to stay held.
@@ -40,8 +43,9 @@ import { defaultSettings } from "../src/context.ts";
 import { AppError, toTRPCError } from "../src/errors.ts";
 import { checkout } from "../src/services/orders/checkout.ts";
 import { demoPaymentProvider } from "../src/services/orders/payment-provider.ts";
-import { holdSeats } from "../src/services/reservations/hold-seats.ts";
-import { releaseSeats } from "../src/services/reservations/release-seats.ts";
+import type { BatcherStats } from "../src/services/reservations/batcher.ts";
+import { holdBatcher, holdSeats } from "../src/services/reservations/hold-seats.ts";
+import { releaseBatcher, releaseSeats } from "../src/services/reservations/release-seats.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,8,32,64").split(",").map(Number);
@@ -59,13 +63,15 @@ const DATABASE = `openticket_bench_${randomBytes(6).toString("hex")}`;
 type EventKind = "low" | "hot";
 type Target = { kind: EventKind; eventId: string; seatIds: string[] };
 type ImplName = "service" | "hold-sql" | "raw";
-type Outcome = { outcome: "ok" | "conflict" | "gave-up"; retries: number };
+type Outcome = { outcome: "ok" | "conflict" | "gave-up" };
 
 /** One way of holding and releasing seats. Throws on anything but success or CONFLICT. */
 type Impl = {
   name: ImplName;
   hold(eventId: string, userId: string, seatIds: string[]): Promise<Outcome>;
   release(eventId: string, userId: string, seatIds: string[]): Promise<Outcome>;
+  /** The service's batch counters (retries, batches), read before and after a run. */
+  batchStats?(): { hold: BatcherStats; release: BatcherStats };
 };
 
 type Result = {
@@ -77,6 +83,9 @@ type Result = {
   calls: number;
   conflicts: number;
   holdRetries: number;
+  /** Hold calls per hold transaction batch (1 without batching). */
+  holdBatchSize: number;
+  releaseBatchSize: number;
   holdGaveUp: number;
   releaseRetries: number;
   releaseGaveUp: number;
@@ -125,14 +134,15 @@ async function main() {
     );
     const { low, hot, buyers } = await seed(prisma);
     // Fresh statistics, as a live database has: before autovacuum's first ANALYZE, the planner
-    // reads all 5,000 seats of the event for every hold (see docs/performance.md).
-    await auditor.query("ANALYZE");
+    // reads all 5,000 seats of the event for every hold (see docs/performance.md). VACUUM too,
+    // so that autovacuum does not wake up for the seeded rows in the middle of a measurement.
+    await auditor.query("VACUUM (ANALYZE)");
     const impls = [serviceImpl(prisma), holdSqlImpl(prisma, rawPool), rawImpl(rawPool)].filter(
       (impl) => IMPLS.includes(impl.name),
     );
 
     // Warm-up (JIT, connection pools, plan caches); not reported.
-    for (const impl of impls) await runLevel(impl, low, 8, 1.5, buyers, auditor);
+    for (const impl of impls) await runLevel(impl, low, 32, 3, buyers, auditor);
 
     const results: Result[] = [];
     console.error(COLUMNS.map(([name, width]) => name.padStart(width)).join("  "));
@@ -272,45 +282,31 @@ function serviceImpl(db: Db): Impl {
           throw new Error(`released ${releasedSeatIds.length} of ${seatIds.length} seats`);
         }
       }),
+    batchStats: () => ({ hold: holdBatcher(db).stats, release: releaseBatcher(db).stats }),
   };
 }
 
 function holdSqlImpl(db: Db, pool: pg.Pool): Impl {
-  return { name: "hold-sql", hold: serviceImpl(db).hold, release: rawImpl(pool).release };
+  const service = serviceImpl(db);
+  return {
+    name: "hold-sql",
+    hold: service.hold,
+    release: rawImpl(pool).release,
+    batchStats: service.batchStats,
+  };
 }
 
 /** Runs a service call, classifying its outcome the way the procedure would answer. */
 async function callService(db: Db, work: (db: Db) => Promise<unknown>): Promise<Outcome> {
-  const counted = countTransactions(db);
   try {
-    await work(counted.db);
-    return { outcome: "ok", retries: counted.attempts() - 1 };
+    await work(db);
+    return { outcome: "ok" };
   } catch (error) {
-    const retries = Math.max(0, counted.attempts() - 1);
-    if (error instanceof AppError && error.code === "CONFLICT")
-      return { outcome: "conflict", retries };
+    if (error instanceof AppError && error.code === "CONFLICT") return { outcome: "conflict" };
     // Still aborted after every retry: the procedure answers CONFLICT (see toTRPCError).
-    if (isSerializationFailure(error)) return { outcome: "gave-up", retries };
+    if (isSerializationFailure(error)) return { outcome: "gave-up" };
     throw error;
   }
-}
-
-/**
- * The service's retries, counted without changing it: runSerializable opens one interactive
- * transaction per attempt, so a view of the client that counts `$transaction` calls counts them.
- */
-function countTransactions(db: Db) {
-  let attempts = 0;
-  const counting = new Proxy(db, {
-    get(target, property) {
-      if (property !== "$transaction") return Reflect.get(target, property);
-      return (...args: unknown[]) => {
-        attempts++;
-        return (target.$transaction as (...args: unknown[]) => unknown)(...args);
-      };
-    },
-  });
-  return { db: counting, attempts: () => attempts };
 }
 
 /** The floor: one autocommit guarded upsert per hold, one DELETE per release, prepared. */
@@ -339,7 +335,7 @@ function rawImpl(pool: pg.Pool): Impl {
         text: holdSql,
         values: [eventId, userId, HOLD_MS, ...sorted],
       });
-      if (won.rowCount === seatIds.length) return { outcome: "ok", retries: 0 };
+      if (won.rowCount === seatIds.length) return { outcome: "ok" };
       // All or nothing without a transaction: give back what this statement did get.
       if (won.rowCount)
         await pool.query({
@@ -347,7 +343,7 @@ function rawImpl(pool: pg.Pool): Impl {
           text: releaseSql,
           values: [won.rows.map((row) => row.event_seat_id), userId],
         });
-      return { outcome: "conflict", retries: 0 };
+      return { outcome: "conflict" };
     },
     async release(_eventId, userId, seatIds) {
       const deleted = await pool.query({
@@ -357,7 +353,7 @@ function rawImpl(pool: pg.Pool): Impl {
       });
       if (deleted.rowCount !== seatIds.length)
         throw new Error(`released ${deleted.rowCount} of ${seatIds.length} seats`);
-      return { outcome: "ok", retries: 0 };
+      return { outcome: "ok" };
     },
   };
 }
@@ -386,6 +382,8 @@ async function runLevel(
     calls: 0,
     conflicts: 0,
     holdRetries: 0,
+    holdBatchSize: 0,
+    releaseBatchSize: 0,
     holdGaveUp: 0,
     releaseRetries: 0,
     releaseGaveUp: 0,
@@ -409,8 +407,7 @@ async function runLevel(
   const release = async (hold: Hold) => {
     const to = performance.now();
     try {
-      const { outcome, retries } = await impl.release(target.eventId, hold.userId, hold.seatIds);
-      result.releaseRetries += retries;
+      const { outcome } = await impl.release(target.eventId, hold.userId, hold.seatIds);
       if (outcome === "ok") {
         for (const seatId of hold.seatIds) {
           intervals.push({ seatId, userId: hold.userId, from: hold.from, to });
@@ -426,6 +423,7 @@ async function runLevel(
   };
 
   const sampler = startDuplicateSampler(auditor, result.problems);
+  const statsBefore = structuredClone(impl.batchStats?.());
   const cpuBefore = process.cpuUsage();
   const dbBefore = backendCpuMs();
   const hostBefore = hostCpuTimes();
@@ -443,8 +441,7 @@ async function runLevel(
       const begun = performance.now();
       let held = false;
       try {
-        const { outcome, retries } = await impl.hold(target.eventId, userId, seatIds);
-        result.holdRetries += retries;
+        const { outcome } = await impl.hold(target.eventId, userId, seatIds);
         if (outcome === "ok") held = true;
         else if (outcome === "conflict") result.conflicts++;
         else result.holdGaveUp++;
@@ -473,6 +470,17 @@ async function runLevel(
   const busy = hostAfter.busy - hostBefore.busy - result.clientCpuMs - result.dbCpuMs;
   result.otherLoad = Math.max(0, busy) / (hostAfter.total - hostBefore.total);
   await sampler.stop();
+  const statsAfter = impl.batchStats?.();
+  if (statsBefore && statsAfter) {
+    result.holdRetries = statsAfter.hold.retries - statsBefore.hold.retries;
+    result.releaseRetries = statsAfter.release.retries - statsBefore.release.retries;
+    result.holdBatchSize =
+      (statsAfter.hold.items - statsBefore.hold.items) /
+      Math.max(1, statsAfter.hold.batches - statsBefore.hold.batches);
+    result.releaseBatchSize =
+      (statsAfter.release.items - statsBefore.release.items) /
+      Math.max(1, statsAfter.release.batches - statsBefore.release.batches);
+  }
 
   // What the database holds now must be exactly what the workers believe they hold.
   const { rows } = await auditor.query<{ event_seat_id: string; user_id: string }>(
@@ -730,6 +738,7 @@ const COLUMNS = [
   ["p99", 5],
   ["p99 held", 8],
   ["conflicts", 9],
+  ["batch h/r", 9],
   ["retries h/r", 11],
   ["gave up h/r", 11],
   ["errors", 6],
@@ -752,6 +761,7 @@ function formatRow(result: Result) {
     ms(p99(result)),
     ms(percentile(result.heldLatencies, 0.99)),
     String(result.conflicts),
+    service ? `${result.holdBatchSize.toFixed(1)}/${result.releaseBatchSize.toFixed(1)}` : "n/a",
     service ? `${result.holdRetries}/${result.releaseRetries}` : "n/a",
     service ? `${result.holdGaveUp}/${result.releaseGaveUp}` : "n/a",
     String(result.errors),

@@ -20,7 +20,12 @@ export async function loadEventForSale(db: Db, eventId: string) {
   return event;
 }
 
-export function assertOnSale(event: Awaited<ReturnType<typeof loadEventForSale>>, now: Date) {
+export type SaleWindow = Pick<
+  Awaited<ReturnType<typeof loadEventForSale>>,
+  "status" | "startsAt" | "salesStartAt" | "salesEndAt"
+>;
+
+export function assertOnSale(event: SaleWindow, now: Date) {
   const salesEnd = event.salesEndAt ?? event.startsAt;
   if (event.status !== "PUBLISHED") throw new AppError("BAD_REQUEST", "This event is not on sale.");
   if (event.salesStartAt && now < event.salesStartAt) {

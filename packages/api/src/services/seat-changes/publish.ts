@@ -16,14 +16,23 @@ export type SeatChange = {
 export type SeatChangeMessage = { eventId: string; changes: SeatChange[] };
 
 // NOTIFY payloads must stay under 8,000 bytes; a change is at most ~130 bytes of JSON.
-const CHANGES_PER_NOTIFICATION = 50;
+export const CHANGES_PER_NOTIFICATION = 50;
 
 export async function publishSeatChanges(tx: Tx, eventId: string, changes: SeatChange[]) {
+  for (const payload of seatChangePayloads(eventId, changes)) {
+    await tx.$executeRaw`SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, ${payload})`;
+  }
+}
+
+/** The NOTIFY payloads that announce `changes`, each small enough for one notification. */
+export function seatChangePayloads(eventId: string, changes: SeatChange[]): string[] {
+  const payloads: string[] = [];
   for (let start = 0; start < changes.length; start += CHANGES_PER_NOTIFICATION) {
     const message: SeatChangeMessage = {
       eventId,
       changes: changes.slice(start, start + CHANGES_PER_NOTIFICATION),
     };
-    await tx.$executeRaw`SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, ${JSON.stringify(message)})`;
+    payloads.push(JSON.stringify(message));
   }
+  return payloads;
 }

@@ -1,0 +1,80 @@
+// The group-commit queue on its own (no database): how calls are grouped, deferred and failed.
+import { describe, expect, it } from "vitest";
+import { Batcher, type BatchOutcome } from "../src/services/reservations/batcher.ts";
+
+/** A batcher that records its batches and answers each item with itself doubled. */
+function recording(options = { maxInFlight: 1, maxItems: 4 }) {
+  const batches: number[][] = [];
+  let running = 0;
+  let mostRunning = 0;
+  const batcher = new Batcher<number, number>(async (items) => {
+    batches.push(items);
+    running++;
+    mostRunning = Math.max(mostRunning, running);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    running--;
+    return items.map((item) => ({ status: "fulfilled", value: item * 2 }) as const);
+  }, options);
+  return { batcher, batches, mostRunning: () => mostRunning };
+}
+
+describe("Batcher", () => {
+  it("groups calls made together, up to maxItems a batch, one batch at a time", async () => {
+    const { batcher, batches, mostRunning } = recording();
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((item) => batcher.submit(item)));
+    expect(results).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(batches).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
+    expect(mostRunning()).toBe(1);
+    expect(batcher.stats).toMatchObject({ batches: 2, items: 6 });
+  });
+
+  it("queues calls that arrive while a batch runs for the next batch", async () => {
+    const { batcher, batches } = recording({ maxInFlight: 1, maxItems: 10 });
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // the first batch is running now
+    const later = [2, 3, 4].map((item) => batcher.submit(item));
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it("runs deferred items first in the next batch, and rejects items one by one", async () => {
+    const batches: string[][] = [];
+    const batcher = new Batcher<string, string>(
+      async (items) => {
+        batches.push(items);
+        const seen = new Set<string>();
+        return items.map((item): BatchOutcome<string> => {
+          if (item === "bad") return { status: "rejected", reason: new Error("bad item") };
+          if (seen.has(item)) return { status: "deferred" };
+          seen.add(item);
+          return { status: "fulfilled", value: item.toUpperCase() };
+        });
+      },
+      { maxInFlight: 1, maxItems: 10 },
+    );
+    const calls = ["a", "b", "a", "bad", "c"].map((item) => batcher.submit(item));
+    const settled = await Promise.allSettled(calls);
+    expect(
+      settled.map((result) => (result.status === "fulfilled" ? result.value : "error")),
+    ).toEqual(["A", "B", "A", "error", "C"]);
+    expect(batches).toEqual([["a", "b", "a", "bad", "c"], ["a"]]);
+  });
+
+  it("fails every call of a batch that throws, and carries on with the next", async () => {
+    let calls = 0;
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        calls++;
+        if (calls === 1) throw new Error("database unreachable");
+        return items.map((item) => ({ status: "fulfilled", value: item }) as const);
+      },
+      { maxInFlight: 1, maxItems: 10 },
+    );
+    const failed = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
+    expect(failed.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    expect(await batcher.submit(3)).toBe(3);
+  });
+});
