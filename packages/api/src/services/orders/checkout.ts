@@ -17,6 +17,13 @@ import { publishSeatChanges } from "../seat-changes/publish.ts";
 import { getOrder } from "./get-order.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
 
+/**
+ * Attempts of step 3. Giving up there refunds a charge that went through, which a buyer sees
+ * as money going out and back for nothing but a busy moment, so it tries longer (about 3 s of
+ * backoff in all) than runSerializable's default.
+ */
+const SELL_ATTEMPTS = 16;
+
 export const checkoutInput = z.object({
   eventId: z.uuid(),
   /** Chosen by the client per purchase attempt; repeating it returns the same order. */
@@ -104,45 +111,49 @@ export async function checkout(
 
   // 3. Holds -> tickets, all or nothing.
   const paidAt = clock();
-  const sold = await runSerializable(db, async (tx) => {
-    const consumed = await tx.$queryRaw<{ event_seat_id: string }[]>`
+  const sold = await runSerializable(
+    db,
+    async (tx) => {
+      const consumed = await tx.$queryRaw<{ event_seat_id: string }[]>`
       DELETE FROM seat_holds
       WHERE event_id = ${event.id}::uuid AND user_id = ${userId}::uuid
         AND event_seat_id = ANY(${seatIds}::uuid[]) AND expires_at > ${paidAt}
       RETURNING event_seat_id`;
-    if (consumed.length !== seatIds.length) return false;
-    const marked = await tx.eventSeat.updateMany({
-      where: { id: { in: seatIds }, status: "AVAILABLE" },
-      data: { status: "SOLD" },
-    });
-    if (marked.count !== seatIds.length)
-      throw new AppError("CONFLICT", "A seat was sold twice; refusing.");
-    await tx.ticket.createMany({
-      data: holds.map((hold) => ({
-        orderId: order.id,
-        eventSeatId: hold.eventSeatId,
-        pricePaid: hold.eventSeat.tier.price,
-        code: randomBytes(16).toString("base64url"),
-      })),
-    });
-    await tx.payment.create({
-      data: {
-        orderId: order.id,
-        kind: "CHARGE",
-        amount: total,
-        currency: event.currency,
-        provider: payments.name,
-        providerReference: charge.reference,
-      },
-    });
-    await tx.order.update({ where: { id: order.id }, data: { status: "PAID" } });
-    await publishSeatChanges(
-      tx,
-      event.id,
-      seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
-    );
-    return true;
-  }).catch(async (error: unknown) => {
+      if (consumed.length !== seatIds.length) return false;
+      const marked = await tx.eventSeat.updateMany({
+        where: { id: { in: seatIds }, status: "AVAILABLE" },
+        data: { status: "SOLD" },
+      });
+      if (marked.count !== seatIds.length)
+        throw new AppError("CONFLICT", "A seat was sold twice; refusing.");
+      await tx.ticket.createMany({
+        data: holds.map((hold) => ({
+          orderId: order.id,
+          eventSeatId: hold.eventSeatId,
+          pricePaid: hold.eventSeat.tier.price,
+          code: randomBytes(16).toString("base64url"),
+        })),
+      });
+      await tx.payment.create({
+        data: {
+          orderId: order.id,
+          kind: "CHARGE",
+          amount: total,
+          currency: event.currency,
+          provider: payments.name,
+          providerReference: charge.reference,
+        },
+      });
+      await tx.order.update({ where: { id: order.id }, data: { status: "PAID" } });
+      await publishSeatChanges(
+        tx,
+        event.id,
+        seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
+      );
+      return true;
+    },
+    { maxAttempts: SELL_ATTEMPTS },
+  ).catch(async (error: unknown) => {
     // Any failure after a successful charge must give the money back.
     await failAndRefund(db, payments, order.id, total, event.currency, charge.reference);
     throw error;
