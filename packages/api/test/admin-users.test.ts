@@ -70,6 +70,15 @@ describe("admin.users.search", () => {
     });
   });
 
+  it("takes % and _ in a search literally", async () => {
+    const { db } = database();
+    await makeUser(db, { username: "pct_100%_off", email: "percent@deals.example" });
+    await makeUser(db, { username: "pct_100x_off", email: "letter@deals.example" });
+    expect(names(await adminApi().users.search({ q: "100%" }))).toEqual(["pct_100%_off"]);
+    expect(names(await adminApi().users.search({ q: "0%_o" }))).toEqual(["pct_100%_off"]);
+    expect(names(await adminApi().users.search({ q: "100_" }))).toEqual([]);
+  });
+
   it("filters by role and by suspension", async () => {
     expect(names(await adminApi().users.search({ q: "searchable", role: "ORGANIZER" }))).toEqual([
       "searchable_carol",

@@ -64,6 +64,9 @@ describe("event.list", () => {
       "Derby",
     ]);
     expect(titles((await api().event.list({ q: "blue quartet" })).items)).toEqual(["Jazz Night"]);
+    // % and _ are plain characters in a search, not wildcards.
+    expect(titles((await api().event.list({ q: "%" })).items)).toEqual([]);
+    expect(titles((await api().event.list({ q: "Jazz_Night" })).items)).toEqual([]);
     expect(
       titles(
         (await api().event.list({ from: inDays(-30), to: inDays(0), category: "CONCERT" })).items,

@@ -2,6 +2,7 @@
 // suspension, A→Z by username with cursor pagination. Never returns password hashes.
 import { type Db, type Prisma, Role } from "@openticket/db";
 import { z } from "zod";
+import { containsText } from "../text-search.ts";
 import { managedUserSelect } from "./managed-user.ts";
 
 export const searchUsersInput = z
@@ -18,9 +19,9 @@ export async function searchUsers(db: Db, input: z.output<typeof searchUsersInpu
   const where: Prisma.UserWhereInput = {
     ...(input.q && {
       OR: [
-        { username: { contains: input.q, mode: "insensitive" } },
-        { email: { contains: input.q, mode: "insensitive" } },
-        { displayName: { contains: input.q, mode: "insensitive" } },
+        { username: containsText(input.q) },
+        { email: containsText(input.q) },
+        { displayName: containsText(input.q) },
       ],
     }),
     ...(input.role && { role: input.role }),

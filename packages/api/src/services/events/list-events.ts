@@ -4,6 +4,7 @@
 import type { Db, Prisma } from "@openticket/db";
 import { EventCategory } from "@openticket/db";
 import { z } from "zod";
+import { containsText } from "../text-search.ts";
 
 export const listEventsInput = z
   .object({
@@ -33,9 +34,9 @@ export async function listEvents(db: Db, input: ListEventsInput, now = new Date(
     ...(input.city && { city: { equals: input.city, mode: "insensitive" } }),
     ...(input.q && {
       OR: [
-        { title: { contains: input.q, mode: "insensitive" } },
-        { performer: { contains: input.q, mode: "insensitive" } },
-        { venue: { name: { contains: input.q, mode: "insensitive" } } },
+        { title: containsText(input.q) },
+        { performer: containsText(input.q) },
+        { venue: { name: containsText(input.q) } },
       ],
     }),
   };

@@ -4,6 +4,7 @@
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import { LIVE_TICKET_STATUSES } from "../attendee/live-tickets.ts";
+import { containsText } from "../text-search.ts";
 import { type Actor, findOwnEvent } from "./actor.ts";
 
 export const listAttendeesInput = z.object({
@@ -38,10 +39,7 @@ export const attendeeOrderSelect = {
 
 /** The orders whose tickets are still standing, optionally matching `q`. */
 export function attendeeOrders(eventId: string, q?: string): Prisma.OrderWhereInput {
-  // Prisma's `contains` is ILIKE '%q%' and leaves % and _ in q as wildcards; escape them.
-  const contains = q
-    ? { contains: q.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const }
-    : undefined;
+  const contains = q ? containsText(q) : undefined;
   return {
     eventId,
     status: "PAID",
