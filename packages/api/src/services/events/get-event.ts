@@ -1,11 +1,45 @@
 // One event's details (R3, R7): performer, time, venue, prices with seats left per tier, and the
 // refund policy. Drafts are visible only to their organizer and to admins.
-import type { Db } from "@openticket/db";
+import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import type { SessionUser } from "../auth/session-user.ts";
 
 export const getEventInput = z.object({ id: z.uuid() });
+
+/** The event's own fields, as its public page and the organizer console both show them. */
+export const eventDetailsSelect = {
+  id: true,
+  title: true,
+  description: true,
+  performer: true,
+  category: true,
+  city: true,
+  imageUrl: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  salesStartAt: true,
+  salesEndAt: true,
+  maxSeatsPerOrder: true,
+  currency: true,
+  refundableUntilHours: true,
+  refundPercent: true,
+  organizerId: true,
+} satisfies Prisma.EventSelect;
+
+/** How many of an event's seats each price tier has, by status. */
+export async function seatCountsByTier(db: Db, eventId: string) {
+  const rows = await db.eventSeat.groupBy({
+    by: ["tierId", "status"],
+    where: { eventId },
+    _count: { _all: true },
+  });
+  return (tierId: string, keep: (status: string) => boolean = () => true) =>
+    rows
+      .filter((row) => row.tierId === tierId && keep(row.status))
+      .reduce((total, row) => total + row._count._all, 0);
+}
 
 export async function getEvent(
   db: Db,
@@ -15,23 +49,7 @@ export async function getEvent(
   const event = await db.event.findUnique({
     where: { id: input.id },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      performer: true,
-      category: true,
-      city: true,
-      imageUrl: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      salesStartAt: true,
-      salesEndAt: true,
-      maxSeatsPerOrder: true,
-      currency: true,
-      refundableUntilHours: true,
-      refundPercent: true,
-      organizerId: true,
+      ...eventDetailsSelect,
       organizer: { select: { displayName: true } },
       venue: { select: { id: true, name: true, city: true, address: true, timeZone: true } },
       priceTiers: {
@@ -44,25 +62,14 @@ export async function getEvent(
   if (!event || (event.status === "DRAFT" && !canSeeDraft)) {
     throw new AppError("NOT_FOUND", "This event does not exist.");
   }
-  const tierCounts = await db.eventSeat.groupBy({
-    by: ["tierId", "status"],
-    where: { eventId: event.id },
-    _count: { _all: true },
-  });
+  const seats = await seatCountsByTier(db, event.id);
   const { organizerId: _, ...details } = event;
   return {
     ...details,
-    priceTiers: event.priceTiers.map((tier) => {
-      const counts = tierCounts.filter((count) => count.tierId === tier.id);
-      const sum = (keep: (status: string) => boolean) =>
-        counts
-          .filter((count) => keep(count.status))
-          .reduce((total, count) => total + count._count._all, 0);
-      return {
-        ...tier,
-        seatsTotal: sum((status) => status !== "BLOCKED"),
-        seatsAvailable: sum((status) => status === "AVAILABLE"),
-      };
-    }),
+    priceTiers: event.priceTiers.map((tier) => ({
+      ...tier,
+      seatsTotal: seats(tier.id, (status) => status !== "BLOCKED"),
+      seatsAvailable: seats(tier.id, (status) => status === "AVAILABLE"),
+    })),
   };
 }
