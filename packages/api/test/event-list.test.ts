@@ -131,4 +131,19 @@ describe("event.byId", () => {
     const organizer = callerFor(db, draft.organizer);
     expect((await organizer.event.byId({ id })).status).toBe("DRAFT");
   });
+
+  it("says whether sales are open, by the same rule hold and checkout apply", async () => {
+    const { db } = database();
+    const id = ids["Jazz Night"] ?? "";
+    const stateAt = (now: Date) => callerFor(db, null, { now: () => now }).event.byId({ id });
+    const event = await db.event.findUniqueOrThrow({ where: { id } });
+    expect((await stateAt(new Date())).saleState).toBe("ON_SALE");
+    expect((await stateAt(event.startsAt)).saleState).toBe("ENDED");
+    await db.event.update({ where: { id }, data: { salesStartAt: inDays(1) } });
+    try {
+      expect((await stateAt(new Date())).saleState).toBe("NOT_STARTED");
+    } finally {
+      await db.event.update({ where: { id }, data: { salesStartAt: null } });
+    }
+  });
 });

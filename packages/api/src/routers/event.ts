@@ -11,7 +11,7 @@ export const eventRouter = router({
 
   byId: publicProcedure
     .input(getEventInput)
-    .query(({ ctx, input }) => getEvent(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => getEvent(ctx.db, input, ctx.user, ctx.now())),
 
   seatMap: publicProcedure.input(seatMapInput).query(({ ctx, input }) =>
     getSeatMap(ctx.db, input, {

@@ -4,6 +4,7 @@
 // query filters, sorts and pages the ids; Prisma then loads what each row shows.
 import { type Db, Prisma } from "@openticket/db";
 import { z } from "zod";
+import { salesCloseSql } from "../reservations/event-on-sale.ts";
 
 /**
  * What an admin sees, first match wins: DRAFT and CANCELLED as stored; PAST once the event has
@@ -129,7 +130,7 @@ function matchingEvents(input: ListAllEventsInput, now: Date) {
         WHEN e.ends_at <= ${now} THEN 'PAST'
         WHEN e.sales_start_at > ${now} THEN 'PUBLISHED'
         WHEN seats.available = 0 THEN 'SOLD_OUT'
-        WHEN COALESCE(e.sales_end_at, e.starts_at) <= ${now} THEN 'SALES_CLOSED'
+        WHEN ${salesCloseSql("e")} <= ${now} THEN 'SALES_CLOSED'
         ELSE 'ON_SALE'
       END AS derived_status
     FROM events e

@@ -17,6 +17,7 @@
 // already held by a live ticket of the caller's.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import { salesCloseSql } from "../reservations/event-on-sale.ts";
 import { loadEventCards } from "./event-cards.ts";
 import { LIVE_TICKET_STATUSES } from "./live-tickets.ts";
 
@@ -75,7 +76,7 @@ export async function recommendEvents(
       ) seats
       WHERE e.status = 'PUBLISHED'
         AND e.ends_at > ${viewer.now}
-        AND COALESCE(e.sales_end_at, e.starts_at) > ${viewer.now}
+        AND ${salesCloseSql("e")} > ${viewer.now}
         AND (e.sales_start_at IS NULL
           OR e.sales_start_at <= ${new Date(viewer.now.getTime() + SALES_OPEN_SOON_MS)})
         AND seats.available > 0

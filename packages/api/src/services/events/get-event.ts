@@ -4,6 +4,7 @@ import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import type { SessionUser } from "../auth/session-user.ts";
+import { saleState } from "../reservations/event-on-sale.ts";
 
 export const getEventInput = z.object({ id: z.uuid() });
 
@@ -45,6 +46,7 @@ export async function getEvent(
   db: Db,
   input: z.output<typeof getEventInput>,
   viewer: SessionUser | null,
+  now: Date,
 ) {
   const event = await db.event.findUnique({
     where: { id: input.id },
@@ -66,6 +68,7 @@ export async function getEvent(
   const { organizerId: _, ...details } = event;
   return {
     ...details,
+    saleState: saleState(event, now),
     priceTiers: event.priceTiers.map((tier) => ({
       ...tier,
       seatsTotal: seats(tier.id, (status) => status !== "BLOCKED"),

@@ -17,11 +17,6 @@ export default async function SeatsPage({ params }: { params: Promise<{ id: stri
     getFormatter(),
     getSessionUser(),
   ]);
-  const now = new Date();
-  const onSale =
-    event.status === "PUBLISHED" &&
-    (!event.salesStartAt || event.salesStartAt <= now) &&
-    now < (event.salesEndAt ?? event.startsAt);
   return (
     <div className="flex flex-col gap-4">
       <div>
@@ -42,7 +37,7 @@ export default async function SeatsPage({ params }: { params: Promise<{ id: stri
         eventId={event.id}
         maxSeatsPerOrder={event.maxSeatsPerOrder}
         signedIn={Boolean(user)}
-        onSale={onSale}
+        onSale={event.saleState === "ON_SALE"}
       />
     </div>
   );
