@@ -1,11 +1,11 @@
 "use client";
+import { formatVenueTime, venueTimeToUtc } from "@openticket/api/venue-time";
 // The fields of an event that creating and editing share: what it is, when (wall-clock time at
 // the venue), its sales window and its rules; and reading them back from the form for the api.
 import { EventCategory } from "@openticket/db/enums";
 import { useTranslations } from "next-intl";
 import { FormField } from "~/components/form-field";
 import { fieldInput, fieldLabel } from "./styles";
-import { utcToZonedLocal, zonedLocalToUtc } from "./zoned-time";
 
 export type EventFieldValues = {
   title: string;
@@ -30,7 +30,9 @@ export function EventFields({
 }) {
   const t = useTranslations("organizer.eventForm");
   const tCategory = useTranslations("categories");
-  const local = (date: Date | null | undefined) => utcToZonedLocal(date, timeZone);
+  // An <input type="datetime-local"> value: "2026-05-01T19:30" on the venue's clocks.
+  const local = (date: Date | null | undefined) =>
+    date ? formatVenueTime(date, timeZone).replace(" ", "T") : "";
   return (
     <>
       <FormField
@@ -142,7 +144,7 @@ export function EventFields({
 /** The shared fields as the api takes them; dates typed at the venue become instants. */
 export function readEventFields(form: FormData, timeZone: string) {
   const text = (key: string) => String(form.get(key) ?? "");
-  const date = (key: string) => zonedLocalToUtc(text(key), timeZone);
+  const date = (key: string) => venueTimeToUtc(text(key), timeZone);
   const refundable = text("refundableUntilHours").trim();
   return {
     title: text("title"),

@@ -1,6 +1,7 @@
 // admin.salesCsv (R15): the sales report's per-event figures as a CSV download. Event times are
 // written as Taipei wall-clock time, as the column name says.
 import type { Db } from "@openticket/db";
+import { formatVenueTime } from "../../venue-time.ts";
 import { toCsv } from "./csv.ts";
 import { getSalesReport, REPORTING_TIME_ZONE, type SalesReportInput } from "./sales-report.ts";
 
@@ -19,17 +20,6 @@ const HEADER = [
   "net",
 ];
 
-// sv-SE formats as ISO-like "2026-03-01 19:30".
-const taipeiDateTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: REPORTING_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 export async function getSalesCsv(db: Db, input: SalesReportInput, now: Date) {
   const report = await getSalesReport(db, input);
   const rows = report.events.map((event) => [
@@ -38,7 +28,7 @@ export async function getSalesCsv(db: Db, input: SalesReportInput, now: Date) {
     event.organizer,
     event.category,
     event.status,
-    taipeiDateTime.format(event.startsAt),
+    formatVenueTime(event.startsAt, REPORTING_TIME_ZONE),
     event.currency,
     event.ticketsSold,
     event.ticketsUnsold,
@@ -47,7 +37,7 @@ export async function getSalesCsv(db: Db, input: SalesReportInput, now: Date) {
     event.net,
   ]);
   return {
-    filename: `openticket-sales-${taipeiDateTime.format(now).slice(0, 10)}.csv`,
+    filename: `openticket-sales-${formatVenueTime(now, REPORTING_TIME_ZONE).slice(0, 10)}.csv`,
     contentType: "text/csv; charset=utf-8",
     csv: toCsv([HEADER, ...rows]),
   };

@@ -4,6 +4,7 @@
 // are whatever buyers typed.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import { formatVenueTime } from "../../venue-time.ts";
 import { type CsvCell, toCsv } from "../admin/csv.ts";
 import { type Actor, findOwnEvent } from "./actor.ts";
 import { attendeeOrderSelect, attendeeOrders } from "./list-attendees.ts";
@@ -33,16 +34,7 @@ export async function getAttendeesCsv(
     id: true,
     venue: { select: { timeZone: true } },
   });
-  // sv-SE writes ISO-like "2026-03-01 19:30".
-  const local = new Intl.DateTimeFormat("sv-SE", {
-    timeZone: event.venue.timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
+  const local = (date: Date) => formatVenueTime(date, event.venue.timeZone);
   const orders = await db.order.findMany({
     where: attendeeOrders(event.id),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -51,7 +43,7 @@ export async function getAttendeesCsv(
   const rows: CsvCell[][] = orders.flatMap((order) =>
     order.tickets.map((ticket) => [
       order.id,
-      local.format(order.createdAt),
+      local(order.createdAt),
       order.user.displayName,
       order.user.email,
       order.user.phone,
@@ -60,7 +52,7 @@ export async function getAttendeesCsv(
       ticket.eventSeat.tier.name,
       ticket.pricePaid,
       ticket.status,
-      ticket.checkedInAt ? local.format(ticket.checkedInAt) : null,
+      ticket.checkedInAt ? local(ticket.checkedInAt) : null,
     ]),
   );
   return {
