@@ -22,7 +22,7 @@
 // the run is steady), and every hold stays in place for one full call, which gives the
 // application-level audit (no two holds of a seat overlap in time) something to catch.
 // Holds and releases made at the same moment share a transaction (group commit, see
-// src/services/reservations/batcher.ts); "batch h/r" is the mean number of calls per hold /
+// src/services/reservation/batcher.ts); "batch h/r" is the mean number of calls per hold /
 // release batch, "retries h/r" the serialization retries of those batch transactions.
 // A service call that is still aborted after runSerializable's last retry is "gave up": the
 // procedure answers CONFLICT, so it is counted apart, not as an error; a release that gave up
@@ -41,11 +41,11 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../db/src/embedded.ts";
 import { defaultSettings } from "../src/context.ts";
 import { AppError, toTRPCError } from "../src/errors.ts";
-import { checkout } from "../src/services/orders/checkout.ts";
-import { demoPaymentProvider } from "../src/services/orders/payment-provider.ts";
-import type { BatcherStats } from "../src/services/reservations/batcher.ts";
-import { holdBatcher, holdSeats } from "../src/services/reservations/hold-seats.ts";
-import { releaseBatcher, releaseSeats } from "../src/services/reservations/release-seats.ts";
+import { checkout } from "../src/services/order/checkout.ts";
+import { demoPaymentProvider } from "../src/services/payments/payment-provider.ts";
+import type { BatcherStats } from "../src/services/reservation/batcher.ts";
+import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
+import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,8,32,64").split(",").map(Number);

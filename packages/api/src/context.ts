@@ -3,7 +3,7 @@
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
 import type { SessionUser } from "./services/auth/session-user.ts";
-import { demoPaymentProvider, type PaymentProvider } from "./services/orders/payment-provider.ts";
+import { demoPaymentProvider, type PaymentProvider } from "./services/payments/payment-provider.ts";
 import type { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 
 export type Settings = {

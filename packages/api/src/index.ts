@@ -19,7 +19,7 @@ export {
   DEMO_DECLINED_CARD,
   demoPaymentProvider,
   type PaymentProvider,
-} from "./services/orders/payment-provider.ts";
-export { sweepExpiredHolds } from "./services/reservations/sweep-expired-holds.ts";
+} from "./services/payments/payment-provider.ts";
+export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export type { Access, Meta } from "./trpc.ts";

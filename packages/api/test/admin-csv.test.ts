@@ -1,6 +1,6 @@
 // CSV cells for the sales download: RFC 4180 quoting, and spreadsheet formulas defused.
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../src/services/admin/csv.ts";
+import { csvCell, toCsv } from "../src/services/csv.ts";
 
 describe("csvCell", () => {
   it.each([

@@ -1,6 +1,6 @@
 // The group-commit queue on its own (no database): how calls are grouped, deferred and failed.
 import { describe, expect, it } from "vitest";
-import { Batcher, type BatchOutcome } from "../src/services/reservations/batcher.ts";
+import { Batcher, type BatchOutcome } from "../src/services/reservation/batcher.ts";
 
 /** A batcher that records its batches and answers each item with itself doubled. */
 function recording(options = { maxInFlight: 1, maxItems: 4 }) {

@@ -4,7 +4,7 @@
 import { useTestDatabase } from "@openticket/db/testing";
 import { TRPCError } from "@trpc/server";
 import { expect, it } from "vitest";
-import { sweepExpiredHolds } from "../src/services/reservations/sweep-expired-holds.ts";
+import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEMO_DECLINED_CARD,
   type PaymentProvider,
-} from "../src/services/orders/payment-provider.ts";
+} from "../src/services/payments/payment-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 

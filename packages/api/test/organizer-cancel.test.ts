@@ -8,7 +8,7 @@ import {
   demoPaymentProvider,
   type PaymentProvider,
   type RefundRequest,
-} from "../src/services/orders/payment-provider.ts";
+} from "../src/services/payments/payment-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { codeOf, failure, organizerEvent, sell } from "./helpers/organizer.ts";
 

@@ -3,7 +3,10 @@
 // layout loses no seats once an event on it has sold.
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
-import { generateSectionSeats, rowLabels } from "../src/services/organizer/section-layout.ts";
+import {
+  generateSectionSeats,
+  rowLabels,
+} from "../src/services/organizer/venues/section-layout.ts";
 import { detailsOf, failure, makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
 
 const database = useTestDatabase();

@@ -6,8 +6,8 @@ import { useTestDatabase } from "@openticket/db/testing";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../src/errors.ts";
-import { holdBatcher, holdSeats } from "../src/services/reservations/hold-seats.ts";
-import { releaseBatcher, releaseSeats } from "../src/services/reservations/release-seats.ts";
+import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
+import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
 const database = useTestDatabase({ maxConnections: 10 });

@@ -6,8 +6,8 @@ import { useTestDatabase } from "@openticket/db/testing";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { DEMO_DECLINED_CARD } from "../src/services/orders/payment-provider.ts";
-import { sweepExpiredHolds } from "../src/services/reservations/sweep-expired-holds.ts";
+import { DEMO_DECLINED_CARD } from "../src/services/payments/payment-provider.ts";
+import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 

@@ -1,7 +1,7 @@
 import { createDb, runSerializable } from "@openticket/db";
 import { useTestDatabase } from "@openticket/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { sweepExpiredHolds } from "../src/services/reservations/sweep-expired-holds.ts";
+import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { SeatChangeFeed } from "../src/services/seat-changes/feed.ts";
 import { publishSeatChanges } from "../src/services/seat-changes/publish.ts";
 import { callerFor } from "./helpers/callers.ts";

@@ -1,12 +1,13 @@
 // The platform admin console (R14, R15, users, audit log): admins only, every procedure.
+
+import { listAllEvents, listAllEventsInput } from "../services/admin/list-all-events.ts";
 import { listAuditLog, listAuditLogInput } from "../services/admin/list-audit-log.ts";
-import { listAllEvents, listAllEventsInput } from "../services/admin/list-events.ts";
 import { getSalesCsv } from "../services/admin/sales-csv.ts";
 import { getSalesReport, salesReportInput } from "../services/admin/sales-report.ts";
-import { searchUsers, searchUsersInput } from "../services/admin/search-users.ts";
-import { setUserRole, setUserRoleInput } from "../services/admin/set-user-role.ts";
-import { suspendUser, suspendUserInput } from "../services/admin/suspend-user.ts";
-import { unsuspendUser, unsuspendUserInput } from "../services/admin/unsuspend-user.ts";
+import { searchUsers, searchUsersInput } from "../services/admin/users/search-users.ts";
+import { setUserRole, setUserRoleInput } from "../services/admin/users/set-user-role.ts";
+import { suspendUser, suspendUserInput } from "../services/admin/users/suspend-user.ts";
+import { unsuspendUser, unsuspendUserInput } from "../services/admin/users/unsuspend-user.ts";
 import { adminProcedure, router } from "../trpc.ts";
 
 const adminUsersRouter = router({

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
-import { getEvent, getEventInput } from "../services/events/get-event.ts";
-import { listEventCities, listEvents, listEventsInput } from "../services/events/list-events.ts";
-import { getSeatMap, seatMapInput } from "../services/reservations/seat-map.ts";
+import { getEvent, getEventInput } from "../services/event/get-event.ts";
+import { getSeatMap, seatMapInput } from "../services/event/get-seat-map.ts";
+import { listEventCities, listEvents, listEventsInput } from "../services/event/list-events.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({

@@ -1,6 +1,6 @@
 // The signed-in attendee's own corner (R6): events they attended and what to see next.
-import { attendedEventsInput, listAttendedEvents } from "../services/attendee/attended-events.ts";
-import { recommendationsInput, recommendEvents } from "../services/attendee/recommend-events.ts";
+import { attendedEventsInput, listAttendedEvents } from "../services/me/attended-events.ts";
+import { recommendationsInput, recommendEvents } from "../services/me/recommend-events.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const meRouter = router({

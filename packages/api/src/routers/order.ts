@@ -1,11 +1,7 @@
-import { cancelOrder, cancelOrderInput } from "../services/orders/cancel-order.ts";
-import { checkout, checkoutInput } from "../services/orders/checkout.ts";
-import {
-  getOrder,
-  getOrderInput,
-  listOrders,
-  listOrdersInput,
-} from "../services/orders/get-order.ts";
+import { cancelOrder, cancelOrderInput } from "../services/order/cancel-order.ts";
+import { checkout, checkoutInput } from "../services/order/checkout.ts";
+import { getOrder, getOrderInput } from "../services/order/get-order.ts";
+import { listOrders, listOrdersInput } from "../services/order/list-orders.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const orderRouter = router({

@@ -1,6 +1,6 @@
-import { holdSeats, holdSeatsInput } from "../services/reservations/hold-seats.ts";
-import { getMyHolds, myHoldsInput } from "../services/reservations/my-holds.ts";
-import { releaseSeats, releaseSeatsInput } from "../services/reservations/release-seats.ts";
+import { holdSeats, holdSeatsInput } from "../services/reservation/hold-seats.ts";
+import { getMyHolds, myHoldsInput } from "../services/reservation/my-holds.ts";
+import { releaseSeats, releaseSeatsInput } from "../services/reservation/release-seats.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const reservationRouter = router({

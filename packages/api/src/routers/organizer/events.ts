@@ -1,22 +1,28 @@
 // organizer.events.*: the caller's events, from draft to published to cancelled.
-import { cancelEvent, cancelEventInput } from "../../services/organizer/cancel-event.ts";
-import { createEvent, createEventInput } from "../../services/organizer/create-event.ts";
-import { deleteEvent, deleteEventInput } from "../../services/organizer/delete-event.ts";
-import { getEvent, getEventInput } from "../../services/organizer/get-event.ts";
-import { listEvents, listEventsInput } from "../../services/organizer/list-events.ts";
-import { publishEvent, publishEventInput } from "../../services/organizer/publish-event.ts";
-import { setSeatTiers, setSeatTiersInput } from "../../services/organizer/set-seat-tiers.ts";
-import { updateEvent, updateEventInput } from "../../services/organizer/update-event.ts";
+import { cancelEvent, cancelEventInput } from "../../services/organizer/events/cancel-event.ts";
+import { createEvent, createEventInput } from "../../services/organizer/events/create-event.ts";
+import { deleteEvent, deleteEventInput } from "../../services/organizer/events/delete-event.ts";
+import {
+  getOrganizerEvent,
+  organizerEventInput,
+} from "../../services/organizer/events/get-organizer-event.ts";
+import {
+  listOrganizerEvents,
+  listOrganizerEventsInput,
+} from "../../services/organizer/events/list-organizer-events.ts";
+import { publishEvent, publishEventInput } from "../../services/organizer/events/publish-event.ts";
+import { setSeatTiers, setSeatTiersInput } from "../../services/organizer/events/set-seat-tiers.ts";
+import { updateEvent, updateEventInput } from "../../services/organizer/events/update-event.ts";
 import { organizerProcedure, router } from "../../trpc.ts";
 
 export const organizerEventsRouter = router({
   list: organizerProcedure
-    .input(listEventsInput)
-    .query(({ ctx, input }) => listEvents(ctx.db, input, ctx.user)),
+    .input(listOrganizerEventsInput)
+    .query(({ ctx, input }) => listOrganizerEvents(ctx.db, input, ctx.user)),
 
   byId: organizerProcedure
-    .input(getEventInput)
-    .query(({ ctx, input }) => getEvent(ctx.db, input, ctx.user)),
+    .input(organizerEventInput)
+    .query(({ ctx, input }) => getOrganizerEvent(ctx.db, input, ctx.user)),
 
   create: organizerProcedure
     .input(createEventInput)

@@ -1,10 +1,16 @@
 // organizer.sales, attendees, attendeesCsv, analytics, comparison (R10, R11, R13): read-only.
 
-import { attendeesCsvInput, getAttendeesCsv } from "../../services/organizer/attendees-csv.ts";
-import { compareEvents } from "../../services/organizer/compare-events.ts";
-import { analyticsInput, getAnalytics } from "../../services/organizer/get-analytics.ts";
-import { eventReportInput, getSales } from "../../services/organizer/get-sales.ts";
-import { listAttendees, listAttendeesInput } from "../../services/organizer/list-attendees.ts";
+import {
+  attendeesCsvInput,
+  getAttendeesCsv,
+} from "../../services/organizer/reports/attendees-csv.ts";
+import { compareEvents } from "../../services/organizer/reports/compare-events.ts";
+import { analyticsInput, getAnalytics } from "../../services/organizer/reports/get-analytics.ts";
+import { eventReportInput, getSales } from "../../services/organizer/reports/get-sales.ts";
+import {
+  listAttendees,
+  listAttendeesInput,
+} from "../../services/organizer/reports/list-attendees.ts";
 import { organizerProcedure } from "../../trpc.ts";
 
 export const organizerReportProcedures = {

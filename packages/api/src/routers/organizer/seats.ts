@@ -4,14 +4,19 @@ import {
   blockSeatsInput,
   unblockSeats,
   unblockSeatsInput,
-} from "../../services/organizer/block-seats.ts";
-import { getSeatMap, seatMapInput } from "../../services/organizer/get-seat-map.ts";
+} from "../../services/organizer/seats/block-seats.ts";
+import {
+  getOrganizerSeatMap,
+  organizerSeatMapInput,
+} from "../../services/organizer/seats/get-organizer-seat-map.ts";
 import { organizerProcedure, router } from "../../trpc.ts";
 
 export const organizerSeatsRouter = router({
   map: organizerProcedure
-    .input(seatMapInput)
-    .query(({ ctx, input }) => getSeatMap(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .input(organizerSeatMapInput)
+    .query(({ ctx, input }) =>
+      getOrganizerSeatMap(ctx.db, input, { actor: ctx.user, now: ctx.now() }),
+    ),
 
   block: organizerProcedure
     .input(blockSeatsInput)

@@ -1,12 +1,15 @@
 // organizer.venues.*: the caller's venues and their seat layouts.
-import { addSection, addSectionInput } from "../../services/organizer/add-section.ts";
-import { createVenue, createVenueInput } from "../../services/organizer/create-venue.ts";
-import { getVenue, getVenueInput } from "../../services/organizer/get-venue.ts";
-import { importLayout, importLayoutInput } from "../../services/organizer/import-layout.ts";
-import { listVenues } from "../../services/organizer/list-venues.ts";
-import { removeSeats, removeSeatsInput } from "../../services/organizer/remove-seats.ts";
-import { removeSection, removeSectionInput } from "../../services/organizer/remove-section.ts";
-import { updateVenue, updateVenueInput } from "../../services/organizer/update-venue.ts";
+import { addSection, addSectionInput } from "../../services/organizer/venues/add-section.ts";
+import { createVenue, createVenueInput } from "../../services/organizer/venues/create-venue.ts";
+import { getVenue, getVenueInput } from "../../services/organizer/venues/get-venue.ts";
+import { importLayout, importLayoutInput } from "../../services/organizer/venues/import-layout.ts";
+import { listVenues } from "../../services/organizer/venues/list-venues.ts";
+import { removeSeats, removeSeatsInput } from "../../services/organizer/venues/remove-seats.ts";
+import {
+  removeSection,
+  removeSectionInput,
+} from "../../services/organizer/venues/remove-section.ts";
+import { updateVenue, updateVenueInput } from "../../services/organizer/venues/update-venue.ts";
 import { organizerProcedure, router } from "../../trpc.ts";
 
 export const organizerVenuesRouter = router({

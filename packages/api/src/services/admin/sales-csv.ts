@@ -2,7 +2,7 @@
 // written as Taipei wall-clock time, as the column name says.
 import type { Db } from "@openticket/db";
 import { formatVenueTime } from "../../venue-time.ts";
-import { toCsv } from "./csv.ts";
+import { toCsv } from "../csv.ts";
 import { getSalesReport, REPORTING_TIME_ZONE, type SalesReportInput } from "./sales-report.ts";
 
 const HEADER = [

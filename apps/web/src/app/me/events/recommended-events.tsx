@@ -1,5 +1,5 @@
 // The "Recommended for you" section: the shared EventCard, with the reason it was picked
-// under each (the ranking rule lives in the api's services/attendee/recommend-events.ts).
+// under each (the ranking rule lives in the api's services/me/recommend-events.ts).
 import type { RouterOutputs } from "@openticket/api";
 import { getTranslations } from "next-intl/server";
 import { EventCard } from "~/components/event-card";

@@ -1,0 +1,39 @@
+// admin.users.setRole: makes a user an attendee, organizer or admin. The change ends every
+// session of theirs (sessionVersion), so the new role applies from their next request, and it is
+// audited as "user.role" with the role before and after. Setting the role a user already has
+// changes nothing.
+import { type Db, Role, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
+
+export const setUserRoleInput = z.object({ userId: z.uuid(), role: z.enum(Role) });
+
+export async function setUserRole(
+  db: Db,
+  input: z.output<typeof setUserRoleInput>,
+  options: { actorId: string },
+) {
+  return runSerializable(db, async (tx) => {
+    const user = await loadManagedUser(tx, {
+      actorId: options.actorId,
+      userId: input.userId,
+      refusedForSelf: "You cannot change your own role.",
+    });
+    if (user.role === input.role) return user;
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { role: input.role, sessionVersion: { increment: 1 } },
+      select: managedUserSelect,
+    });
+    await recordAudit(tx, {
+      actorId: options.actorId,
+      action: "user.role",
+      entityType: "user",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: updated.role },
+    });
+    return updated;
+  });
+}

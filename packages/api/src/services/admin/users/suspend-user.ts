@@ -1,0 +1,43 @@
+// admin.users.suspend: the user can no longer sign in, and every session of theirs ends at its
+// next request (sessionVersion, and resolveSessionUser refuses suspended users), so they cannot
+// buy either. What they already bought stays theirs: tickets are not touched. The schema has no
+// column for the reason, so it lives in the "user.suspend" audit entry. Suspending a suspended
+// user changes nothing.
+import { type Db, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
+
+export const suspendUserInput = z.object({
+  userId: z.uuid(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export async function suspendUser(
+  db: Db,
+  input: z.output<typeof suspendUserInput>,
+  options: { actorId: string; now: Date },
+) {
+  return runSerializable(db, async (tx) => {
+    const user = await loadManagedUser(tx, {
+      actorId: options.actorId,
+      userId: input.userId,
+      refusedForSelf: "You cannot suspend yourself.",
+    });
+    if (user.suspendedAt) return user;
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { suspendedAt: options.now, sessionVersion: { increment: 1 } },
+      select: managedUserSelect,
+    });
+    await recordAudit(tx, {
+      actorId: options.actorId,
+      action: "user.suspend",
+      entityType: "user",
+      entityId: user.id,
+      before: { suspendedAt: null },
+      after: { suspendedAt: options.now.toISOString(), reason: input.reason || null },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,78 @@
+// One event's details (R3, R7): performer, time, venue, prices with seats left per tier, and the
+// refund policy. Drafts are visible only to their organizer and to admins.
+import type { Db, Prisma } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+import type { SessionUser } from "../auth/session-user.ts";
+import { saleState } from "./sale-state.ts";
+
+export const getEventInput = z.object({ id: z.uuid() });
+
+/** The event's own fields, as its public page and the organizer console both show them. */
+export const eventDetailsSelect = {
+  id: true,
+  title: true,
+  description: true,
+  performer: true,
+  category: true,
+  city: true,
+  imageUrl: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  salesStartAt: true,
+  salesEndAt: true,
+  maxSeatsPerOrder: true,
+  currency: true,
+  refundableUntilHours: true,
+  refundPercent: true,
+  organizerId: true,
+} satisfies Prisma.EventSelect;
+
+/** How many of an event's seats each price tier has, by status. */
+export async function seatCountsByTier(db: Db, eventId: string) {
+  const rows = await db.eventSeat.groupBy({
+    by: ["tierId", "status"],
+    where: { eventId },
+    _count: { _all: true },
+  });
+  return (tierId: string, keep: (status: string) => boolean = () => true) =>
+    rows
+      .filter((row) => row.tierId === tierId && keep(row.status))
+      .reduce((total, row) => total + row._count._all, 0);
+}
+
+export async function getEvent(
+  db: Db,
+  input: z.output<typeof getEventInput>,
+  viewer: SessionUser | null,
+  now: Date,
+) {
+  const event = await db.event.findUnique({
+    where: { id: input.id },
+    select: {
+      ...eventDetailsSelect,
+      organizer: { select: { displayName: true } },
+      venue: { select: { id: true, name: true, city: true, address: true, timeZone: true } },
+      priceTiers: {
+        select: { id: true, name: true, price: true },
+        orderBy: [{ ordering: "asc" }, { price: "desc" }],
+      },
+    },
+  });
+  const canSeeDraft = viewer?.role === "ADMIN" || viewer?.id === event?.organizerId;
+  if (!event || (event.status === "DRAFT" && !canSeeDraft)) {
+    throw new AppError("NOT_FOUND", "This event does not exist.");
+  }
+  const seats = await seatCountsByTier(db, event.id);
+  const { organizerId: _, ...details } = event;
+  return {
+    ...details,
+    saleState: saleState(event, now),
+    priceTiers: event.priceTiers.map((tier) => ({
+      ...tier,
+      seatsTotal: seats(tier.id, (status) => status !== "BLOCKED"),
+      seatsAvailable: seats(tier.id, (status) => status === "AVAILABLE"),
+    })),
+  };
+}

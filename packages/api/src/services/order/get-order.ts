@@ -1,0 +1,100 @@
+// order.byId (R2, R5): one of the caller's own orders; anyone else's is NOT_FOUND.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../errors.ts";
+import { canRefund, refundAmount, refundDeadline } from "./refund-policy.ts";
+
+export const getOrderInput = z.object({ orderId: z.uuid() });
+
+export async function getOrder(
+  db: Db,
+  input: z.output<typeof getOrderInput>,
+  viewer: { userId: string; now: Date },
+) {
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, userId: viewer.userId },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      currency: true,
+      createdAt: true,
+      cancelledAt: true,
+      event: {
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          status: true,
+          refundableUntilHours: true,
+          refundPercent: true,
+          venue: { select: { name: true, city: true, timeZone: true } },
+        },
+      },
+      tickets: {
+        select: {
+          id: true,
+          code: true,
+          status: true,
+          pricePaid: true,
+          eventSeat: {
+            select: {
+              id: true,
+              tier: { select: { name: true } },
+              seat: {
+                select: {
+                  label: true,
+                  rowLabel: true,
+                  number: true,
+                  section: { select: { name: true } },
+                },
+              },
+            },
+          },
+        },
+        orderBy: { eventSeat: { seat: { label: "asc" } } },
+      },
+      payments: {
+        select: { kind: true, amount: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
+  const { event, tickets, ...rest } = order;
+  const cancellable =
+    order.status === "PAID" && event.status !== "CANCELLED" && canRefund(event, viewer.now);
+  return {
+    ...rest,
+    event: {
+      id: event.id,
+      title: event.title,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      status: event.status,
+      venue: event.venue,
+    },
+    tickets: tickets.map((ticket) => ({
+      id: ticket.id,
+      code: ticket.code,
+      status: ticket.status,
+      pricePaid: ticket.pricePaid,
+      eventSeatId: ticket.eventSeat.id,
+      seat: ticket.eventSeat.seat.label,
+      section: ticket.eventSeat.seat.section.name,
+      tier: ticket.eventSeat.tier.name,
+    })),
+    refund: {
+      policy: {
+        refundableUntilHours: event.refundableUntilHours,
+        refundPercent: event.refundPercent,
+      },
+      deadline: refundDeadline(event),
+      cancellable,
+      /** What cancelling now would give back. */
+      amount: cancellable ? refundAmount(order.total, event) : 0,
+      refunded: order.payments.find((payment) => payment.kind === "REFUND")?.amount ?? null,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// order.list (R4, R5): the caller's paid and cancelled orders, newest first, a page at a time.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+
+export const listOrdersInput = z.object({
+  cursor: z.uuid().optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+
+export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>, userId: string) {
+  const rows = await db.order.findMany({
+    where: { userId, status: { in: ["PAID", "CANCELLED"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      currency: true,
+      createdAt: true,
+      event: {
+        select: {
+          id: true,
+          title: true,
+          startsAt: true,
+          venue: { select: { name: true, city: true, timeZone: true } },
+        },
+      },
+      _count: { select: { tickets: true } },
+    },
+  });
+  const page = rows.slice(0, input.limit);
+  return {
+    items: page.map(({ _count, ...order }) => ({ ...order, ticketCount: _count.tickets })),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}

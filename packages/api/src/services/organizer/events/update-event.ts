@@ -1,0 +1,144 @@
+// organizer.events.update: any field of a draft or published event, and its price tiers
+// (renamed, re-priced or added; tiers with seats are never dropped). Orders read the event, so
+// attendees see new dates at once; tickets keep the price they were bought at. The dates are
+// checked together after the change, so moving an event keeps it ending after it starts. The
+// currency is fixed once the event has taken an order.
+import { type Db, type Prisma, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../../errors.ts";
+import { auditJson } from "../../audit/audit-json.ts";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { type Actor, findOwnEvent } from "../ownership.ts";
+import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./event-fields.ts";
+import { getOrganizerEvent } from "./get-organizer-event.ts";
+
+export const updateEventInput = z.object({
+  eventId: z.uuid(),
+  title: eventFields.title.optional(),
+  description: eventFields.description.optional(),
+  performer: eventFields.performer.optional(),
+  category: eventFields.category.optional(),
+  imageUrl: eventFields.imageUrl.optional(),
+  startsAt: eventFields.startsAt.optional(),
+  endsAt: eventFields.endsAt.optional(),
+  salesStartAt: eventFields.salesStartAt.optional(),
+  salesEndAt: eventFields.salesEndAt.optional(),
+  maxSeatsPerOrder: eventFields.maxSeatsPerOrder.optional(),
+  refundableUntilHours: eventFields.refundableUntilHours.optional(),
+  refundPercent: eventFields.refundPercent.optional(),
+  currency: eventFields.currency.optional(),
+  /** With an id: that tier renamed or re-priced. Without: a new tier. Others stay as they are. */
+  priceTiers: z
+    .array(z.object({ id: z.uuid().optional(), name: tierNameField, price: tierPriceField }))
+    .max(20)
+    .optional(),
+});
+
+type UpdateEventInput = z.output<typeof updateEventInput>;
+type EventFieldChanges = Omit<UpdateEventInput, "eventId" | "priceTiers">;
+
+export async function updateEvent(db: Db, input: UpdateEventInput, actor: Actor) {
+  const { eventId, priceTiers, ...fields } = input;
+  await runSerializable(db, async (tx) => {
+    const event = await findOwnEvent(tx, actor, eventId, {
+      id: true,
+      status: true,
+      title: true,
+      description: true,
+      performer: true,
+      category: true,
+      imageUrl: true,
+      startsAt: true,
+      endsAt: true,
+      salesStartAt: true,
+      salesEndAt: true,
+      maxSeatsPerOrder: true,
+      refundableUntilHours: true,
+      refundPercent: true,
+      currency: true,
+      priceTiers: { select: { id: true, name: true, price: true, ordering: true } },
+      _count: { select: { orders: true } },
+    });
+    if (event.status === "CANCELLED") {
+      throw new AppError("BAD_REQUEST", "A cancelled event can no longer be changed.");
+    }
+    const changed = changedFields(event, fields);
+    const problem = scheduleProblem({ ...event, ...changed });
+    if (problem) throw new AppError("BAD_REQUEST", problem.message, { field: problem.field });
+    if (changed.currency && event._count.orders > 0) {
+      throw new AppError("CONFLICT", "The currency cannot change once tickets were ordered.", {
+        field: "currency",
+      });
+    }
+    const tierChanges = priceTiers ? planTierChanges(event.priceTiers, priceTiers) : [];
+
+    if (Object.keys(changed).length) {
+      await tx.event.update({ where: { id: event.id }, data: changed });
+    }
+    let ordering = Math.max(-1, ...event.priceTiers.map((tier) => tier.ordering));
+    for (const change of tierChanges) {
+      if (change.id) {
+        await tx.priceTier.update({
+          where: { id: change.id },
+          data: { name: change.name, price: change.price },
+        });
+      } else {
+        await tx.priceTier.create({
+          data: { eventId: event.id, name: change.name, price: change.price, ordering: ++ordering },
+        });
+      }
+    }
+    if (Object.keys(changed).length === 0 && tierChanges.length === 0) return;
+    const before = Object.fromEntries(
+      Object.keys(changed).map((key) => [key, event[key as keyof EventFieldChanges]]),
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "event.update",
+      entityType: "event",
+      entityId: event.id,
+      before: auditJson({
+        ...before,
+        ...(tierChanges.length && { priceTiers: event.priceTiers }),
+      }),
+      after: auditJson({ ...changed, ...(tierChanges.length && { priceTiers: tierChanges }) }),
+    });
+  });
+  return getOrganizerEvent(db, { eventId }, actor);
+}
+
+/** The fields whose new value differs from the stored one. */
+function changedFields(
+  event: Record<keyof EventFieldChanges, unknown>,
+  fields: EventFieldChanges,
+): Prisma.EventUpdateInput & EventFieldChanges {
+  const same = (a: unknown, b: unknown) =>
+    a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+  return Object.fromEntries(
+    Object.entries(fields).filter(
+      ([key, value]) => value !== undefined && !same(value, event[key as keyof EventFieldChanges]),
+    ),
+  );
+}
+
+function planTierChanges(
+  existing: { id: string; name: string; price: number }[],
+  requested: { id?: string; name: string; price: number }[],
+) {
+  const byId = new Map(existing.map((tier) => [tier.id, tier]));
+  const unknown = requested.filter((tier) => tier.id && !byId.has(tier.id));
+  if (unknown.length) {
+    throw new AppError("BAD_REQUEST", "Some price tiers are not part of this event.", {
+      tierIds: unknown.map((tier) => tier.id),
+    });
+  }
+  const names = new Map(existing.map((tier) => [tier.id, tier.name]));
+  for (const [index, tier] of requested.entries()) names.set(tier.id ?? `new:${index}`, tier.name);
+  if (new Set(names.values()).size !== names.size) {
+    throw new AppError("BAD_REQUEST", "Tier names must differ.", { field: "priceTiers" });
+  }
+  return requested.filter((tier) => {
+    const current = tier.id ? byId.get(tier.id) : undefined;
+    return !current || current.name !== tier.name || current.price !== tier.price;
+  });
+}

@@ -1,0 +1,64 @@
+// organizer.attendeesCsv (R11): the whole attendee list as a CSV download, one line per ticket,
+// times in the venue's time zone. Written by ../admin/csv.ts: quoted as RFC 4180 says, and any
+// cell starting like a formula (= + - @) prefixed with a quote, since names and phone numbers
+// are whatever buyers typed.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+import { formatVenueTime } from "../../../venue-time.ts";
+import { type CsvCell, toCsv } from "../../csv.ts";
+import { type Actor, findOwnEvent } from "../ownership.ts";
+import { attendeeOrderSelect, attendeeOrders } from "./list-attendees.ts";
+
+export const attendeesCsvInput = z.object({ eventId: z.uuid() });
+
+const HEADER = [
+  "order_id",
+  "ordered_at",
+  "name",
+  "email",
+  "phone",
+  "section",
+  "seat",
+  "tier",
+  "price_paid",
+  "status",
+  "checked_in_at",
+];
+
+export async function getAttendeesCsv(
+  db: Db,
+  input: z.output<typeof attendeesCsvInput>,
+  actor: Actor,
+) {
+  const event = await findOwnEvent(db, actor, input.eventId, {
+    id: true,
+    venue: { select: { timeZone: true } },
+  });
+  const local = (date: Date) => formatVenueTime(date, event.venue.timeZone);
+  const orders = await db.order.findMany({
+    where: attendeeOrders(event.id),
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: attendeeOrderSelect,
+  });
+  const rows: CsvCell[][] = orders.flatMap((order) =>
+    order.tickets.map((ticket) => [
+      order.id,
+      local(order.createdAt),
+      order.user.displayName,
+      order.user.email,
+      order.user.phone,
+      ticket.eventSeat.seat.section.name,
+      ticket.eventSeat.seat.label,
+      ticket.eventSeat.tier.name,
+      ticket.pricePaid,
+      ticket.status,
+      ticket.checkedInAt ? local(ticket.checkedInAt) : null,
+    ]),
+  );
+  return {
+    filename: `attendees-${event.id}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    rows: rows.length,
+    csv: toCsv([HEADER, ...rows]),
+  };
+}

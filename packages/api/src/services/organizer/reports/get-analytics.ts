@@ -1,0 +1,119 @@
+// organizer.analytics (R13): how full one event is — overall and per section and row, for a
+// heat map — with utilisation = sold / sellable (sellable leaves BLOCKED seats out); attendance
+// (checked in against sold) once the event has started, final once it has ended; and revenue.
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
+import { type Actor, findOwnEvent } from "../ownership.ts";
+
+export const analyticsInput = z.object({ eventId: z.uuid() });
+
+type RowCounts = {
+  section_id: string;
+  section: string;
+  row_label: string;
+  sellable: number;
+  sold: number;
+  blocked: number;
+};
+
+export async function getAnalytics(
+  db: Db,
+  input: z.output<typeof analyticsInput>,
+  options: { actor: Actor; now: Date },
+) {
+  const event = await findOwnEvent(db, options.actor, input.eventId, {
+    id: true,
+    title: true,
+    status: true,
+    startsAt: true,
+    endsAt: true,
+    currency: true,
+  });
+  const [figureMap, rows] = await Promise.all([
+    loadEventFigures(db, [event.id]),
+    db.$queryRaw<RowCounts[]>`
+      SELECT sec.id AS section_id, sec.name AS section, s.row_label,
+             count(*) FILTER (WHERE es.status <> 'BLOCKED')::int AS sellable,
+             count(*) FILTER (WHERE es.status = 'SOLD')::int AS sold,
+             count(*) FILTER (WHERE es.status = 'BLOCKED')::int AS blocked
+      FROM event_seats es
+      JOIN seats s ON s.id = es.seat_id
+      JOIN sections sec ON sec.id = s.section_id
+      WHERE es.event_id = ${event.id}::uuid
+      GROUP BY sec.id, sec.name, sec.ordering, s.row_label
+      ORDER BY sec.ordering, sec.name, length(s.row_label), s.row_label`,
+  ]);
+  const figures = figureMap.get(event.id) ?? NO_FIGURES;
+  const started = event.startsAt <= options.now;
+  return {
+    eventId: event.id,
+    title: event.title,
+    status: event.status,
+    currency: event.currency,
+    seats: {
+      total: figures.seats,
+      blocked: figures.blocked,
+      sellable: figures.sellable,
+      sold: figures.sold,
+      unsold: figures.sellable - figures.sold,
+      utilisation: figures.utilisation,
+    },
+    sections: bySection(rows),
+    attendance: started
+      ? {
+          sold: figures.sold,
+          checkedIn: figures.checkedIn,
+          rate: figures.sold > 0 ? figures.checkedIn / figures.sold : null,
+          /** False while the event is still running: more people may arrive. */
+          final: event.endsAt <= options.now,
+        }
+      : null,
+    revenue: { revenue: figures.revenue, refunds: figures.refunds, net: figures.net },
+  };
+}
+
+function bySection(rows: RowCounts[]) {
+  const sections = new Map<
+    string,
+    {
+      sectionId: string;
+      name: string;
+      sellable: number;
+      sold: number;
+      blocked: number;
+      rows: { row: string; sellable: number; sold: number; utilisation: number | null }[];
+    }
+  >();
+  for (const row of rows) {
+    let section = sections.get(row.section_id);
+    if (!section) {
+      section = {
+        sectionId: row.section_id,
+        name: row.section,
+        sellable: 0,
+        sold: 0,
+        blocked: 0,
+        rows: [],
+      };
+      sections.set(row.section_id, section);
+    }
+    section.sellable += row.sellable;
+    section.sold += row.sold;
+    section.blocked += row.blocked;
+    section.rows.push({
+      row: row.row_label,
+      sellable: row.sellable,
+      sold: row.sold,
+      utilisation: utilisation(row.sold, row.sellable),
+    });
+  }
+  return [...sections.values()].map((section) => ({
+    ...section,
+    utilisation: utilisation(section.sold, section.sellable),
+  }));
+}
+
+function utilisation(sold: number, sellable: number) {
+  return sellable > 0 ? sold / sellable : null;
+}

@@ -1,0 +1,112 @@
+// organizer.venues.addSection: generates a section of rows × seats (see ./section-layout.ts) at
+// the end of the venue's sections. Adding never disturbs a sale, so it is allowed at any time;
+// the new seats join the venue's DRAFT events (./add-seats-to-drafts.ts).
+import { randomUUID } from "node:crypto";
+import { type Db, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../../errors.ts";
+import { auditJson } from "../../audit/audit-json.ts";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { type Actor, findOwnVenue } from "../ownership.ts";
+import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
+import { generateSectionSeats } from "./section-layout.ts";
+
+const MAX_SEATS_PER_SECTION = 10_000;
+const coordinate = z.number().int().min(-100_000).max(100_000);
+
+export const sectionNameField = z.string().trim().min(1).max(80);
+
+export const addSectionInput = z
+  .object({
+    venueId: z.uuid(),
+    name: sectionNameField,
+    rows: z.object({
+      count: z.number().int().min(1).max(100),
+      /** The front row's letter. */
+      firstLabel: z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]$/, "A single letter A-Z.")
+        .default("A"),
+      skipIAndO: z.boolean().default(false),
+    }),
+    seatsPerRow: z.number().int().min(1).max(200),
+    /** Which end of each row (seen from the stage's audience side) is seat 1. */
+    numbering: z.enum(["LEFT_TO_RIGHT", "RIGHT_TO_LEFT"]).default("LEFT_TO_RIGHT"),
+    /** Degrees of arc the front row spans; 0 keeps rows straight. */
+    curve: z.number().int().min(0).max(180).default(0),
+    /** Units each row is shifted sideways against the row before; straight rows only. */
+    rowOffset: z.number().int().min(-50).max(50).default(0),
+    /** Where the front row's leftmost seat sits. */
+    origin: z.object({ x: coordinate, y: coordinate }).default({ x: 0, y: 0 }),
+  })
+  .refine((input) => input.curve === 0 || input.rowOffset === 0, {
+    path: ["rowOffset"],
+    message: "Curved rows cannot also be offset.",
+  })
+  .refine((input) => !(input.rows.skipIAndO && /^[IO]$/.test(input.rows.firstLabel)), {
+    path: ["rows", "firstLabel"],
+    message: "I and O are skipped, so rows cannot start there.",
+  })
+  .refine((input) => input.rows.count * input.seatsPerRow <= MAX_SEATS_PER_SECTION, {
+    path: ["seatsPerRow"],
+    message: `A section has at most ${MAX_SEATS_PER_SECTION} seats.`,
+  });
+
+export async function addSection(db: Db, input: z.output<typeof addSectionInput>, actor: Actor) {
+  const { venueId, name, ...shape } = input;
+  const seats = generateSectionSeats(shape);
+  return runSerializable(db, async (tx) => {
+    const venue = await findOwnVenue(tx, actor, venueId, {
+      id: true,
+      sections: { select: { name: true, ordering: true } },
+    });
+    if (venue.sections.some((section) => section.name === name)) {
+      throw new AppError("CONFLICT", `This venue already has a section named "${name}".`, {
+        field: "name",
+      });
+    }
+    const section = await tx.section.create({
+      data: {
+        venueId: venue.id,
+        name,
+        ordering: Math.max(-1, ...venue.sections.map((existing) => existing.ordering)) + 1,
+      },
+      select: { id: true, name: true, ordering: true },
+    });
+    const rows = seats.map((seat) => ({
+      id: randomUUID(),
+      venueId: venue.id,
+      sectionId: section.id,
+      ...seat,
+    }));
+    await tx.seat.createMany({ data: rows });
+    const draftEvents = await addSeatsToDraftEvents(
+      tx,
+      venue.id,
+      rows.map((seat) => seat.id),
+    );
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "venue.addSection",
+      entityType: "venue",
+      entityId: venue.id,
+      after: auditJson({ sectionId: section.id, name, seats: rows.length, ...shape }),
+    });
+    return {
+      section: {
+        ...section,
+        seats: rows.map(({ id, rowLabel, number, label, x, y }) => ({
+          id,
+          row: rowLabel,
+          number,
+          label,
+          x,
+          y,
+        })),
+      },
+      draftEventsUpdated: draftEvents,
+    };
+  });
+}

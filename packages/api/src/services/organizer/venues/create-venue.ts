@@ -1,0 +1,30 @@
+// organizer.venues.create: an empty venue owned by the caller; sections come next
+// (addSection or importLayout).
+import { type Db, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { auditJson } from "../../audit/audit-json.ts";
+import { recordAudit } from "../../audit/record-audit.ts";
+import type { Actor } from "../ownership.ts";
+import { timeZoneField, venueFields } from "./venue-fields.ts";
+
+export const createVenueInput = z.object({
+  ...venueFields,
+  timeZone: timeZoneField.default("Asia/Taipei"),
+});
+
+export async function createVenue(db: Db, input: z.output<typeof createVenueInput>, actor: Actor) {
+  return runSerializable(db, async (tx) => {
+    const venue = await tx.venue.create({
+      data: { ...input, ownerId: actor.id },
+      select: { id: true, ownerId: true, name: true, city: true, address: true, timeZone: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "venue.create",
+      entityType: "venue",
+      entityId: venue.id,
+      after: auditJson(input),
+    });
+    return venue;
+  });
+}

@@ -1,0 +1,42 @@
+// organizer.venues.byId: one venue with everything needed to draw and edit its layout, and
+// whether the layout is still open to removals (no event there has sold yet).
+import type { Db } from "@openticket/db";
+import { z } from "zod";
+import { type Actor, findOwnVenue } from "../ownership.ts";
+import { venueHasSales } from "./layout-lock.ts";
+
+export const getVenueInput = z.object({ venueId: z.uuid() });
+
+export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, actor: Actor) {
+  const venue = await findOwnVenue(db, actor, input.venueId, {
+    id: true,
+    ownerId: true,
+    name: true,
+    city: true,
+    address: true,
+    timeZone: true,
+    sections: {
+      orderBy: [{ ordering: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        ordering: true,
+        seats: {
+          orderBy: [{ rowLabel: "asc" }, { number: "asc" }],
+          select: { id: true, rowLabel: true, number: true, label: true, x: true, y: true },
+        },
+      },
+    },
+    events: { select: { id: true, title: true, status: true, startsAt: true } },
+  });
+  const sold = await venueHasSales(db, venue.id);
+  return {
+    ...venue,
+    sections: venue.sections.map(({ seats, ...section }) => ({
+      ...section,
+      seats: seats.map(({ rowLabel, ...seat }) => ({ ...seat, row: rowLabel })),
+    })),
+    /** False once an event here has sold: seats and sections can then only be added. */
+    removalsAllowed: !sold,
+  };
+}

@@ -1,0 +1,27 @@
+// organizer.venues.list: the caller's venues (every venue for an admin) with how big they are
+// and how many events use them.
+import type { Db } from "@openticket/db";
+import { type Actor, ownVenues } from "../ownership.ts";
+
+export async function listVenues(db: Db, actor: Actor) {
+  const venues = await db.venue.findMany({
+    where: ownVenues(actor),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      ownerId: true,
+      name: true,
+      city: true,
+      address: true,
+      timeZone: true,
+      createdAt: true,
+      _count: { select: { sections: true, seats: true, events: true } },
+    },
+  });
+  return venues.map(({ _count, ...venue }) => ({
+    ...venue,
+    sectionCount: _count.sections,
+    seatCount: _count.seats,
+    eventCount: _count.events,
+  }));
+}

@@ -1,0 +1,49 @@
+// organizer.venues.removeSeats: takes seats out of a layout (aisles, pillars, a mixing desk),
+// with their places in events that have not sold. Refused with CONFLICT once an event at the
+// venue has sold (./layout-lock.ts). All or nothing: an id that is not a seat of this venue
+// refuses the whole request.
+import { type Db, runSerializable } from "@openticket/db";
+import { z } from "zod";
+import { AppError } from "../../../errors.ts";
+import { recordAudit } from "../../audit/record-audit.ts";
+import { type Actor, findOwnVenue } from "../ownership.ts";
+import { assertLayoutUnsold, deleteSeats } from "./layout-lock.ts";
+
+export const removeSeatsInput = z.object({
+  venueId: z.uuid(),
+  seatIds: z.array(z.uuid()).min(1).max(5_000),
+});
+
+export async function removeSeats(db: Db, input: z.output<typeof removeSeatsInput>, actor: Actor) {
+  const seatIds = [...new Set(input.seatIds)];
+  return runSerializable(db, async (tx) => {
+    const venue = await findOwnVenue(tx, actor, input.venueId, { id: true });
+    await assertLayoutUnsold(tx, venue.id);
+    const seats = await tx.seat.findMany({
+      where: { venueId: venue.id, id: { in: seatIds } },
+      select: { id: true, label: true, section: { select: { name: true } } },
+    });
+    if (seats.length !== seatIds.length) {
+      const known = new Set(seats.map((seat) => seat.id));
+      throw new AppError("BAD_REQUEST", "Some seats are not part of this venue.", {
+        seatIds: seatIds.filter((id) => !known.has(id)),
+      });
+    }
+    const removed = await deleteSeats(tx, seatIds);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "venue.removeSeats",
+      entityType: "venue",
+      entityId: venue.id,
+      before: {
+        seats: seats.map((seat) => ({
+          id: seat.id,
+          section: seat.section.name,
+          label: seat.label,
+        })),
+      },
+      after: { seats: [] },
+    });
+    return { removedSeatIds: seatIds, removed };
+  });
+}
