@@ -37,8 +37,9 @@ import { createDb, type Db, isSerializationFailure } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import pg from "pg";
-// Not exported by @openticket/db: the same helper its test setup uses for throwaway servers.
 import { startEmbeddedPostgres } from "../../db/src/embedded.ts";
+// Not exported by @openticket/db: the same helper its test setup uses for throwaway servers.
+import type { Caller, Context } from "../src/context.ts";
 import { defaultSettings } from "../src/context.ts";
 import { AppError, toTRPCError } from "../src/errors.ts";
 import { checkout } from "../src/services/order/checkout.ts";
@@ -268,16 +269,24 @@ async function seed(db: Db) {
 // ---------------------------------------------------------------------------------------------
 // The three implementations
 
+/** The service caller for a seeded buyer: the services below the router read only its id. */
+function asBuyer(userId: string): Caller & Pick<Context, "settings" | "payments"> {
+  return {
+    user: { id: userId, username: userId, role: "ATTENDEE", sessionVersion: 0 },
+    now: () => new Date(),
+    settings: { holdDurationMs: HOLD_MS },
+    payments: demoPaymentProvider,
+  };
+}
+
 function serviceImpl(db: Db): Impl {
   return {
     name: "service",
     hold: (eventId, userId, seatIds) =>
-      callService(db, (db) =>
-        holdSeats(db, { eventId, seatIds }, { userId, now: new Date(), holdDurationMs: HOLD_MS }),
-      ),
+      callService(db, (db) => holdSeats(db, { eventId, seatIds }, asBuyer(userId))),
     release: (eventId, userId, seatIds) =>
       callService(db, async (db) => {
-        const { releasedSeatIds } = await releaseSeats(db, { eventId, seatIds }, userId);
+        const { releasedSeatIds } = await releaseSeats(db, { eventId, seatIds }, asBuyer(userId));
         if (releasedSeatIds.length !== seatIds.length) {
           throw new Error(`released ${releasedSeatIds.length} of ${seatIds.length} seats`);
         }
@@ -641,11 +650,7 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
       const unsold = hot.seatIds.filter((seatId) => !sold.has(seatId));
       const seatIds = unsold.sort(() => Math.random() - 0.5).slice(0, SEATS_PER_HOLD);
       try {
-        await holdSeats(
-          db,
-          { eventId: hot.eventId, seatIds },
-          { userId, now: new Date(), holdDurationMs: HOLD_MS },
-        );
+        await holdSeats(db, { eventId: hot.eventId, seatIds }, asBuyer(userId));
       } catch (error) {
         if (toTRPCError(error).code === "CONFLICT") outcome.holdConflicts++;
         else unexpected(error);
@@ -661,7 +666,7 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
               idempotencyKey: `bench-${userId}-${i}-${attempt}`,
               payment: {},
             },
-            { userId, clock: () => new Date(), payments: demoPaymentProvider },
+            asBuyer(userId),
           );
           paid = true;
         } catch (error) {
@@ -683,10 +688,12 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
       } else {
         // Give the seats back rather than sit on them for the whole hold.
         outcome.abandoned++;
-        await releaseSeats(db, { eventId: hot.eventId }, userId).catch((error: unknown) => {
-          if (toTRPCError(error).code === "CONFLICT") outcome.releasesRefused++;
-          else unexpected(error);
-        });
+        await releaseSeats(db, { eventId: hot.eventId }, asBuyer(userId)).catch(
+          (error: unknown) => {
+            if (toTRPCError(error).code === "CONFLICT") outcome.releasesRefused++;
+            else unexpected(error);
+          },
+        );
       }
     }
   };

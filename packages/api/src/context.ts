@@ -25,6 +25,21 @@ export type Context = {
   settings: Settings;
 };
 
+/**
+ * Who calls a service, and when: the last argument of every service that acts for someone.
+ * A procedure passes its own context (it has these fields); scripts and tests build one:
+ * `{ user, now: () => new Date() }`. A service that needs more of the context asks for exactly
+ * that too, e.g. `Caller & Pick<Context, "payments">`.
+ */
+export type Caller = {
+  user: SessionUser;
+  /** Read once at the start of a call; again only after waiting on something (a payment). */
+  now: () => Date;
+};
+
+/** The caller of a public procedure: maybe signed out. */
+export type Visitor = Omit<Caller, "user"> & { user: SessionUser | null };
+
 export function createContext(options: {
   db: Db;
   user: SessionUser | null;

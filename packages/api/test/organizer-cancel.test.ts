@@ -193,6 +193,34 @@ describe("organizer.events.cancel", () => {
     );
   });
 
+  it("refunds in full a buyer who cancels an order the event cancel could not refund", async () => {
+    const { db } = database();
+    // The policy would give back half; a cancelled event gives back everything.
+    const { organizer, event, seatIds } = await organizerEvent(db, {
+      rows: 1,
+      seatsPerRow: 2,
+      price: 1000,
+    });
+    await db.event.update({ where: { id: event.id }, data: { refundPercent: 50 } });
+    const buyer = await makeUser(db);
+    const order = await sell(db, { eventId: event.id, buyerId: buyer.id, eventSeatIds: seatIds });
+    const down = recordingProvider({ failAfter: 0 });
+    const cancelled = await callerFor(db, organizer, {
+      payments: down.provider,
+    }).organizer.events.cancel({ eventId: event.id });
+    expect(cancelled).toMatchObject({ status: "CANCELLED", ordersStillPaid: 1 });
+
+    const mine = await callerFor(db, buyer).order.cancel({
+      orderId: order.id,
+      idempotencyKey: "after-event-cancel",
+    });
+    expect(mine.status).toBe("CANCELLED");
+    expect(
+      await db.payment.findMany({ where: { orderId: order.id, kind: "REFUND" } }),
+    ).toMatchObject([{ amount: order.total }]);
+    expect(await db.eventSeat.count({ where: { eventId: event.id, status: "SOLD" } })).toBe(0);
+  });
+
   it("refuses drafts and events that have already taken place", async () => {
     const { db } = database();
     const draft = await organizerEvent(db, { draft: true });

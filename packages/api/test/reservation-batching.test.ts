@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@openticket/db/testing";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import type { Caller, Context } from "../src/context.ts";
 import { AppError } from "../src/errors.ts";
 import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
 import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
@@ -18,7 +19,16 @@ const hold = (
   userId: string,
   eventId: string,
   seatIds: string[],
-) => holdSeats(db, { eventId, seatIds }, { userId, now: new Date(), holdDurationMs: HOLD_MS });
+) => holdSeats(db, { eventId, seatIds }, asBuyer(userId));
+
+/** The service caller for a buyer: the services below the router read only its id. */
+function asBuyer(userId: string): Caller & Pick<Context, "settings"> {
+  return {
+    user: { id: userId, username: userId, role: "ATTENDEE", sessionVersion: 0 },
+    now: () => new Date(),
+    settings: { holdDurationMs: HOLD_MS },
+  };
+}
 
 function settle<T>(promises: Promise<T>[]) {
   return Promise.allSettled(promises).then((results) =>
@@ -140,9 +150,9 @@ describe("batched releases", () => {
     await hold(db, bob.id, event.id, seatIds.slice(4, 6));
     const before = { ...releaseBatcher(db).stats };
     const [one, all, bobs] = await Promise.all([
-      releaseSeats(db, { eventId: event.id, seatIds: [seatIds[0] ?? ""] }, alice.id),
-      releaseSeats(db, { eventId: event.id }, alice.id),
-      releaseSeats(db, { eventId: event.id }, bob.id),
+      releaseSeats(db, { eventId: event.id, seatIds: [seatIds[0] ?? ""] }, asBuyer(alice.id)),
+      releaseSeats(db, { eventId: event.id }, asBuyer(alice.id)),
+      releaseSeats(db, { eventId: event.id }, asBuyer(bob.id)),
     ]);
     expect(one.releasedSeatIds).toEqual([seatIds[0]]);
     expect(all.releasedSeatIds.sort()).toEqual(seatIds.slice(1, 4).sort());

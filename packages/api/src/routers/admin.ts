@@ -17,23 +17,21 @@ const adminUsersRouter = router({
 
   setRole: adminProcedure
     .input(setUserRoleInput)
-    .mutation(({ ctx, input }) => setUserRole(ctx.db, input, { actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => setUserRole(ctx.db, input, ctx)),
 
   suspend: adminProcedure
     .input(suspendUserInput)
-    .mutation(({ ctx, input }) =>
-      suspendUser(ctx.db, input, { actorId: ctx.user.id, now: ctx.now() }),
-    ),
+    .mutation(({ ctx, input }) => suspendUser(ctx.db, input, ctx)),
 
   unsuspend: adminProcedure
     .input(unsuspendUserInput)
-    .mutation(({ ctx, input }) => unsuspendUser(ctx.db, input, { actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => unsuspendUser(ctx.db, input, ctx)),
 });
 
 export const adminRouter = router({
   events: adminProcedure
     .input(listAllEventsInput)
-    .query(({ ctx, input }) => listAllEvents(ctx.db, input, ctx.now())),
+    .query(({ ctx, input }) => listAllEvents(ctx.db, input, ctx)),
 
   sales: adminProcedure
     .input(salesReportInput)
@@ -41,7 +39,7 @@ export const adminRouter = router({
 
   salesCsv: adminProcedure
     .input(salesReportInput)
-    .query(({ ctx, input }) => getSalesCsv(ctx.db, input, ctx.now())),
+    .query(({ ctx, input }) => getSalesCsv(ctx.db, input, ctx)),
 
   users: adminUsersRouter,
 

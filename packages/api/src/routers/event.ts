@@ -5,21 +5,19 @@ import { listEventCities, listEvents, listEventsInput } from "../services/event/
 import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({
-  list: publicProcedure.input(listEventsInput).query(({ ctx, input }) => listEvents(ctx.db, input)),
+  list: publicProcedure
+    .input(listEventsInput)
+    .query(({ ctx, input }) => listEvents(ctx.db, input, ctx)),
 
-  cities: publicProcedure.query(({ ctx }) => listEventCities(ctx.db)),
+  cities: publicProcedure.query(({ ctx }) => listEventCities(ctx.db, ctx)),
 
   byId: publicProcedure
     .input(getEventInput)
-    .query(({ ctx, input }) => getEvent(ctx.db, input, ctx.user, ctx.now())),
+    .query(({ ctx, input }) => getEvent(ctx.db, input, ctx)),
 
-  seatMap: publicProcedure.input(seatMapInput).query(({ ctx, input }) =>
-    getSeatMap(ctx.db, input, {
-      userId: ctx.user?.id ?? null,
-      now: ctx.now(),
-      canSeeDrafts: ctx.user?.role === "ADMIN",
-    }),
-  ),
+  seatMap: publicProcedure
+    .input(seatMapInput)
+    .query(({ ctx, input }) => getSeatMap(ctx.db, input, ctx)),
 
   /** Live seat status changes (server-sent events). Statuses are as the caller sees them. */
   onSeatChange: publicProcedure.input(seatMapInput).subscription(async function* ({

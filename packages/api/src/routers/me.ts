@@ -6,13 +6,9 @@ import { authedProcedure, router } from "../trpc.ts";
 export const meRouter = router({
   attendedEvents: authedProcedure
     .input(attendedEventsInput)
-    .query(({ ctx, input }) =>
-      listAttendedEvents(ctx.db, input, { userId: ctx.user.id, now: ctx.now() }),
-    ),
+    .query(({ ctx, input }) => listAttendedEvents(ctx.db, input, ctx)),
 
   recommendations: authedProcedure
     .input(recommendationsInput)
-    .query(({ ctx, input }) =>
-      recommendEvents(ctx.db, input, { userId: ctx.user.id, now: ctx.now() }),
-    ),
+    .query(({ ctx, input }) => recommendEvents(ctx.db, input, ctx)),
 });

@@ -7,21 +7,17 @@ import { authedProcedure, router } from "../trpc.ts";
 export const orderRouter = router({
   checkout: authedProcedure
     .input(checkoutInput)
-    .mutation(({ ctx, input }) =>
-      checkout(ctx.db, input, { userId: ctx.user.id, clock: ctx.now, payments: ctx.payments }),
-    ),
+    .mutation(({ ctx, input }) => checkout(ctx.db, input, ctx)),
 
   list: authedProcedure
     .input(listOrdersInput)
-    .query(({ ctx, input }) => listOrders(ctx.db, input, ctx.user.id)),
+    .query(({ ctx, input }) => listOrders(ctx.db, input, ctx)),
 
   byId: authedProcedure
     .input(getOrderInput)
-    .query(({ ctx, input }) => getOrder(ctx.db, input, { userId: ctx.user.id, now: ctx.now() })),
+    .query(({ ctx, input }) => getOrder(ctx.db, input, ctx)),
 
   cancel: authedProcedure
     .input(cancelOrderInput)
-    .mutation(({ ctx, input }) =>
-      cancelOrder(ctx.db, input, { userId: ctx.user.id, now: ctx.now(), payments: ctx.payments }),
-    ),
+    .mutation(({ ctx, input }) => cancelOrder(ctx.db, input, ctx)),
 });

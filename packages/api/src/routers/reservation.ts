@@ -4,19 +4,15 @@ import { releaseSeats, releaseSeatsInput } from "../services/reservation/release
 import { authedProcedure, router } from "../trpc.ts";
 
 export const reservationRouter = router({
-  hold: authedProcedure.input(holdSeatsInput).mutation(({ ctx, input }) =>
-    holdSeats(ctx.db, input, {
-      userId: ctx.user.id,
-      now: ctx.now(),
-      holdDurationMs: ctx.settings.holdDurationMs,
-    }),
-  ),
+  hold: authedProcedure
+    .input(holdSeatsInput)
+    .mutation(({ ctx, input }) => holdSeats(ctx.db, input, ctx)),
 
   mine: authedProcedure
     .input(myHoldsInput)
-    .query(({ ctx, input }) => getMyHolds(ctx.db, input, { userId: ctx.user.id, now: ctx.now() })),
+    .query(({ ctx, input }) => getMyHolds(ctx.db, input, ctx)),
 
   release: authedProcedure
     .input(releaseSeatsInput)
-    .mutation(({ ctx, input }) => releaseSeats(ctx.db, input, ctx.user.id)),
+    .mutation(({ ctx, input }) => releaseSeats(ctx.db, input, ctx)),
 });

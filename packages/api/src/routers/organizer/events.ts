@@ -18,35 +18,33 @@ import { organizerProcedure, router } from "../../trpc.ts";
 export const organizerEventsRouter = router({
   list: organizerProcedure
     .input(listOrganizerEventsInput)
-    .query(({ ctx, input }) => listOrganizerEvents(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => listOrganizerEvents(ctx.db, input, ctx)),
 
   byId: organizerProcedure
     .input(organizerEventInput)
-    .query(({ ctx, input }) => getOrganizerEvent(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => getOrganizerEvent(ctx.db, input, ctx)),
 
   create: organizerProcedure
     .input(createEventInput)
-    .mutation(({ ctx, input }) => createEvent(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => createEvent(ctx.db, input, ctx)),
 
   update: organizerProcedure
     .input(updateEventInput)
-    .mutation(({ ctx, input }) => updateEvent(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => updateEvent(ctx.db, input, ctx)),
 
   setSeatTiers: organizerProcedure
     .input(setSeatTiersInput)
-    .mutation(({ ctx, input }) => setSeatTiers(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .mutation(({ ctx, input }) => setSeatTiers(ctx.db, input, ctx)),
 
   publish: organizerProcedure
     .input(publishEventInput)
-    .mutation(({ ctx, input }) => publishEvent(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .mutation(({ ctx, input }) => publishEvent(ctx.db, input, ctx)),
 
   delete: organizerProcedure
     .input(deleteEventInput)
-    .mutation(({ ctx, input }) => deleteEvent(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => deleteEvent(ctx.db, input, ctx)),
 
   cancel: organizerProcedure
     .input(cancelEventInput)
-    .mutation(({ ctx, input }) =>
-      cancelEvent(ctx.db, input, { actor: ctx.user, now: ctx.now(), payments: ctx.payments }),
-    ),
+    .mutation(({ ctx, input }) => cancelEvent(ctx.db, input, ctx)),
 });

@@ -16,21 +16,19 @@ import { organizerProcedure } from "../../trpc.ts";
 export const organizerReportProcedures = {
   sales: organizerProcedure
     .input(eventReportInput)
-    .query(({ ctx, input }) => getSales(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => getSales(ctx.db, input, ctx)),
 
   attendees: organizerProcedure
     .input(listAttendeesInput)
-    .query(({ ctx, input }) => listAttendees(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => listAttendees(ctx.db, input, ctx)),
 
   attendeesCsv: organizerProcedure
     .input(attendeesCsvInput)
-    .query(({ ctx, input }) => getAttendeesCsv(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => getAttendeesCsv(ctx.db, input, ctx)),
 
   analytics: organizerProcedure
     .input(analyticsInput)
-    .query(({ ctx, input }) => getAnalytics(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .query(({ ctx, input }) => getAnalytics(ctx.db, input, ctx)),
 
-  comparison: organizerProcedure.query(({ ctx }) =>
-    compareEvents(ctx.db, { actor: ctx.user, now: ctx.now() }),
-  ),
+  comparison: organizerProcedure.query(({ ctx }) => compareEvents(ctx.db, ctx)),
 };

@@ -14,15 +14,13 @@ import { organizerProcedure, router } from "../../trpc.ts";
 export const organizerSeatsRouter = router({
   map: organizerProcedure
     .input(organizerSeatMapInput)
-    .query(({ ctx, input }) =>
-      getOrganizerSeatMap(ctx.db, input, { actor: ctx.user, now: ctx.now() }),
-    ),
+    .query(({ ctx, input }) => getOrganizerSeatMap(ctx.db, input, ctx)),
 
   block: organizerProcedure
     .input(blockSeatsInput)
-    .mutation(({ ctx, input }) => blockSeats(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .mutation(({ ctx, input }) => blockSeats(ctx.db, input, ctx)),
 
   unblock: organizerProcedure
     .input(unblockSeatsInput)
-    .mutation(({ ctx, input }) => unblockSeats(ctx.db, input, { actor: ctx.user, now: ctx.now() })),
+    .mutation(({ ctx, input }) => unblockSeats(ctx.db, input, ctx)),
 });

@@ -13,33 +13,33 @@ import { updateVenue, updateVenueInput } from "../../services/organizer/venues/u
 import { organizerProcedure, router } from "../../trpc.ts";
 
 export const organizerVenuesRouter = router({
-  list: organizerProcedure.query(({ ctx }) => listVenues(ctx.db, ctx.user)),
+  list: organizerProcedure.query(({ ctx }) => listVenues(ctx.db, ctx)),
 
   byId: organizerProcedure
     .input(getVenueInput)
-    .query(({ ctx, input }) => getVenue(ctx.db, input, ctx.user)),
+    .query(({ ctx, input }) => getVenue(ctx.db, input, ctx)),
 
   create: organizerProcedure
     .input(createVenueInput)
-    .mutation(({ ctx, input }) => createVenue(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => createVenue(ctx.db, input, ctx)),
 
   update: organizerProcedure
     .input(updateVenueInput)
-    .mutation(({ ctx, input }) => updateVenue(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => updateVenue(ctx.db, input, ctx)),
 
   addSection: organizerProcedure
     .input(addSectionInput)
-    .mutation(({ ctx, input }) => addSection(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => addSection(ctx.db, input, ctx)),
 
   removeSeats: organizerProcedure
     .input(removeSeatsInput)
-    .mutation(({ ctx, input }) => removeSeats(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => removeSeats(ctx.db, input, ctx)),
 
   removeSection: organizerProcedure
     .input(removeSectionInput)
-    .mutation(({ ctx, input }) => removeSection(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => removeSection(ctx.db, input, ctx)),
 
   importLayout: organizerProcedure
     .input(importLayoutInput)
-    .mutation(({ ctx, input }) => importLayout(ctx.db, input, ctx.user)),
+    .mutation(({ ctx, input }) => importLayout(ctx.db, input, ctx)),
 });

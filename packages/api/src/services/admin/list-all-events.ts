@@ -4,6 +4,7 @@
 // query filters, sorts and pages the ids; Prisma then loads what each row shows.
 import { type Db, Prisma } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 import { salesCloseSql } from "../event/sale-state.ts";
 
 /**
@@ -47,8 +48,8 @@ const SORT_KEYS = {
   sold: Prisma.sql`sold`,
 } as const;
 
-export async function listAllEvents(db: Db, input: ListAllEventsInput, now: Date) {
-  const matching = matchingEvents(input, now);
+export async function listAllEvents(db: Db, input: ListAllEventsInput, caller: Caller) {
+  const matching = matchingEvents(input, caller.now());
   const direction =
     (input.direction ?? (input.sort === "title" ? "asc" : "desc")) === "asc"
       ? Prisma.sql`ASC`

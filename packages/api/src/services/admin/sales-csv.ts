@@ -1,6 +1,7 @@
 // admin.salesCsv (R15): the sales report's per-event figures as a CSV download. Event times are
 // written as Taipei wall-clock time, as the column name says.
 import type { Db } from "@openticket/db";
+import type { Caller } from "../../context.ts";
 import { formatVenueTime } from "../../venue-time.ts";
 import { toCsv } from "../csv.ts";
 import { getSalesReport, REPORTING_TIME_ZONE, type SalesReportInput } from "./sales-report.ts";
@@ -20,7 +21,8 @@ const HEADER = [
   "net",
 ];
 
-export async function getSalesCsv(db: Db, input: SalesReportInput, now: Date) {
+export async function getSalesCsv(db: Db, input: SalesReportInput, caller: Caller) {
+  const now = caller.now();
   const report = await getSalesReport(db, input);
   const rows = report.events.map((event) => [
     event.id,

@@ -2,8 +2,8 @@
 // refund policy. Drafts are visible only to their organizer and to admins.
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
+import type { Visitor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import type { SessionUser } from "../auth/session-user.ts";
 import { saleState } from "./sale-state.ts";
 
 export const getEventInput = z.object({ id: z.uuid() });
@@ -42,12 +42,7 @@ export async function seatCountsByTier(db: Db, eventId: string) {
       .reduce((total, row) => total + row._count._all, 0);
 }
 
-export async function getEvent(
-  db: Db,
-  input: z.output<typeof getEventInput>,
-  viewer: SessionUser | null,
-  now: Date,
-) {
+export async function getEvent(db: Db, input: z.output<typeof getEventInput>, caller: Visitor) {
   const event = await db.event.findUnique({
     where: { id: input.id },
     select: {
@@ -60,7 +55,7 @@ export async function getEvent(
       },
     },
   });
-  const canSeeDraft = viewer?.role === "ADMIN" || viewer?.id === event?.organizerId;
+  const canSeeDraft = caller.user?.role === "ADMIN" || caller.user?.id === event?.organizerId;
   if (!event || (event.status === "DRAFT" && !canSeeDraft)) {
     throw new AppError("NOT_FOUND", "This event does not exist.");
   }
@@ -68,7 +63,7 @@ export async function getEvent(
   const { organizerId: _, ...details } = event;
   return {
     ...details,
-    saleState: saleState(event, now),
+    saleState: saleState(event, caller.now()),
     priceTiers: event.priceTiers.map((tier) => ({
       ...tier,
       seatsTotal: seats(tier.id, (status) => status !== "BLOCKED"),

@@ -2,6 +2,7 @@
 // with it, in one query. A hold past its expiry counts as no hold, swept or not.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Visitor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 
 export const seatMapInput = z.object({ eventId: z.uuid() });
@@ -23,11 +24,8 @@ type SeatRow = {
   expires_at: Date | null;
 };
 
-export async function getSeatMap(
-  db: Db,
-  input: z.output<typeof seatMapInput>,
-  viewer: { userId: string | null; now: Date; canSeeDrafts?: boolean },
-) {
+export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, caller: Visitor) {
+  const viewerId = caller.user?.id ?? null;
   const event = await db.event.findUnique({
     where: { id: input.eventId },
     select: {
@@ -51,7 +49,7 @@ export async function getSeatMap(
   });
   if (
     !event ||
-    (event.status === "DRAFT" && !viewer.canSeeDrafts && viewer.userId !== event.organizerId)
+    (event.status === "DRAFT" && caller.user?.role !== "ADMIN" && viewerId !== event.organizerId)
   ) {
     throw new AppError("NOT_FOUND", "This event does not exist.");
   }
@@ -60,7 +58,7 @@ export async function getSeatMap(
            h.user_id AS holder_id, h.expires_at
     FROM event_seats es
     JOIN seats s ON s.id = es.seat_id
-    LEFT JOIN seat_holds h ON h.event_seat_id = es.id AND h.expires_at > ${viewer.now}
+    LEFT JOIN seat_holds h ON h.event_seat_id = es.id AND h.expires_at > ${caller.now()}
     WHERE es.event_id = ${event.id}::uuid
     ORDER BY s.section_id, s.row_label, s.number`;
 
@@ -68,7 +66,7 @@ export async function getSeatMap(
   const tierIndex = new Map(event.priceTiers.map((tier, index) => [tier.id, index]));
   let myHoldExpiresAt: Date | null = null;
   const seats = rows.map((row) => {
-    const status = seatStatus(row, viewer.userId);
+    const status = seatStatus(row, viewerId);
     if (
       status === "MINE" &&
       row.expires_at &&

@@ -4,6 +4,7 @@
 import type { Db, Prisma } from "@openticket/db";
 import { EventCategory } from "@openticket/db";
 import { z } from "zod";
+import type { Visitor } from "../../context.ts";
 import { containsText } from "../text-search.ts";
 
 export const listEventsInput = z
@@ -25,7 +26,8 @@ export const listEventsInput = z
 
 export type ListEventsInput = z.output<typeof listEventsInput>;
 
-export async function listEvents(db: Db, input: ListEventsInput, now = new Date()) {
+export async function listEvents(db: Db, input: ListEventsInput, caller: Visitor) {
+  const now = caller.now();
   const where: Prisma.EventWhereInput = {
     status: "PUBLISHED",
     endsAt: { gte: input.from ?? now },
@@ -104,7 +106,8 @@ export async function countSeats(db: Db, eventIds: string[]) {
 }
 
 /** Cities that have published upcoming events, for the list's city filter. */
-export async function listEventCities(db: Db, now = new Date()) {
+export async function listEventCities(db: Db, caller: Visitor) {
+  const now = caller.now();
   const rows = await db.event.findMany({
     where: { status: "PUBLISHED", endsAt: { gte: now } },
     distinct: ["city"],

@@ -2,6 +2,7 @@
 // with how many tickets they had and whether they were scanned in at the door.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 import { LIVE_TICKET_STATUSES, ordersWithLiveTickets } from "../tickets/live-tickets.ts";
 
 export const attendedEventsInput = z
@@ -14,13 +15,14 @@ export const attendedEventsInput = z
 export async function listAttendedEvents(
   db: Db,
   input: z.output<typeof attendedEventsInput>,
-  viewer: { userId: string; now: Date },
+  caller: Caller,
 ) {
-  const liveOrders = ordersWithLiveTickets(viewer.userId);
+  const now = caller.now();
+  const liveOrders = ordersWithLiveTickets(caller.user.id);
   const rows = await db.event.findMany({
     where: {
       // Started counts as attended: the doors have opened on the ticket.
-      startsAt: { lt: viewer.now },
+      startsAt: { lt: now },
       status: "PUBLISHED",
       orders: { some: liveOrders },
     },

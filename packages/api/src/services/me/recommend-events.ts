@@ -17,6 +17,7 @@
 // already held by a live ticket of the caller's.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 import { salesCloseSql } from "../event/sale-state.ts";
 import { LIVE_TICKET_STATUSES } from "../tickets/live-tickets.ts";
 import { loadEventCards } from "./event-cards.ts";
@@ -52,9 +53,10 @@ type HistoryEvent = Awaited<ReturnType<typeof loadHistory>>[number];
 export async function recommendEvents(
   db: Db,
   input: z.output<typeof recommendationsInput>,
-  viewer: { userId: string; now: Date },
+  caller: Caller,
 ) {
-  const history = await loadHistory(db, viewer.userId);
+  const now = caller.now();
+  const history = await loadHistory(db, caller.user.id);
   const liked = {
     performer: distinct(history.map((event) => event.performer).filter(Boolean)),
     category: distinct(history.map((event) => event.category)),
@@ -75,14 +77,14 @@ export async function recommendEvents(
         FROM event_seats es WHERE es.event_id = e.id
       ) seats
       WHERE e.status = 'PUBLISHED'
-        AND e.ends_at > ${viewer.now}
-        AND ${salesCloseSql("e")} > ${viewer.now}
+        AND e.ends_at > ${now}
+        AND ${salesCloseSql("e")} > ${now}
         AND (e.sales_start_at IS NULL
-          OR e.sales_start_at <= ${new Date(viewer.now.getTime() + SALES_OPEN_SOON_MS)})
+          OR e.sales_start_at <= ${new Date(now.getTime() + SALES_OPEN_SOON_MS)})
         AND seats.available > 0
         AND NOT EXISTS (
           SELECT 1 FROM orders o JOIN tickets t ON t.order_id = o.id
-          WHERE o.event_id = e.id AND o.user_id = ${viewer.userId}::uuid AND o.status = 'PAID'
+          WHERE o.event_id = e.id AND o.user_id = ${caller.user.id}::uuid AND o.status = 'PAID'
             AND t.status::text = ANY(${[...LIVE_TICKET_STATUSES]}::text[]))
     )
     SELECT id FROM candidates
@@ -94,7 +96,7 @@ export async function recommendEvents(
     ranked.map((row) => row.id),
   );
   return {
-    items: cards.map((card) => ({ ...card, reason: reasonFor(card, history, viewer.now) })),
+    items: cards.map((card) => ({ ...card, reason: reasonFor(card, history, now) })),
   };
 }
 

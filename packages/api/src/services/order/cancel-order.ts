@@ -1,14 +1,13 @@
-// order.cancel (R5): while the event's refund policy allows, the tickets are cancelled, the seats
-// return to sale, and one REFUND of the policy's amount is recorded. Cancelling twice (or twice
-// at once) refunds once: the provider refund is keyed by order, the status change is guarded,
-// and the database allows one REFUND per order.
-import { type Db, runSerializable } from "@openticket/db";
+// order.cancel (R5): while the event's refund policy allows (or at any time once the event was
+// cancelled), the tickets are cancelled, the seats return to sale, and one REFUND is recorded
+// (payments/refund-order.ts). Cancelling twice (or twice at once) refunds once.
+import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import type { PaymentProvider } from "../payments/payment-provider.ts";
-import { publishSeatChanges } from "../seat-changes/publish.ts";
+import { refundOrder } from "../payments/refund-order.ts";
 import { getOrder } from "./get-order.ts";
-import { canRefund, refundAmount } from "./refund-policy.ts";
+import { canRefund } from "./refund-policy.ts";
 
 export const cancelOrderInput = z.object({
   orderId: z.uuid(),
@@ -19,76 +18,40 @@ export const cancelOrderInput = z.object({
 export async function cancelOrder(
   db: Db,
   input: z.output<typeof cancelOrderInput>,
-  options: { userId: string; now: Date; payments: PaymentProvider },
+  caller: Caller & Pick<Context, "payments">,
 ) {
-  const { userId, now } = options;
   const order = await db.order.findFirst({
-    where: { id: input.orderId, userId },
+    where: { id: input.orderId, userId: caller.user.id },
     select: {
       id: true,
       status: true,
       total: true,
       currency: true,
       eventId: true,
-      event: { select: { startsAt: true, refundableUntilHours: true, refundPercent: true } },
+      event: {
+        select: { status: true, startsAt: true, refundableUntilHours: true, refundPercent: true },
+      },
       payments: { where: { kind: "CHARGE" }, select: { providerReference: true } },
       tickets: { where: { status: "CHECKED_IN" }, select: { id: true } },
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
-  if (order.status === "CANCELLED") return getOrder(db, { orderId: order.id }, { userId, now });
+  if (order.status === "CANCELLED") return getOrder(db, { orderId: order.id }, caller);
   if (order.status !== "PAID")
     throw new AppError("BAD_REQUEST", "Only paid orders can be cancelled.");
   if (order.tickets.length)
     throw new AppError("BAD_REQUEST", "Tickets of this order were already used.");
-  if (!canRefund(order.event, now)) {
+  if (order.event.status !== "CANCELLED" && !canRefund(order.event, caller.now())) {
     throw new AppError(
       "BAD_REQUEST",
       "This order can no longer be cancelled under the event's refund policy.",
     );
   }
-  const amount = refundAmount(order.total, order.event);
-  const refund = await options.payments.refund({
-    idempotencyKey: `refund:${order.id}`,
-    chargeReference: order.payments[0]?.providerReference ?? "",
-    amount,
-    currency: order.currency,
-  });
-
-  await runSerializable(db, async (tx) => {
-    const cancelled = await tx.order.updateMany({
-      where: { id: order.id, userId, status: "PAID" },
-      data: { status: "CANCELLED", cancelledAt: now },
-    });
-    if (cancelled.count === 0) return; // a concurrent cancel got here first
-    const tickets = await tx.ticket.findMany({
-      where: { orderId: order.id, status: "VALID" },
-      select: { eventSeatId: true },
-    });
-    const seatIds = tickets.map((ticket) => ticket.eventSeatId);
-    await tx.ticket.updateMany({
-      where: { orderId: order.id, status: "VALID" },
-      data: { status: "CANCELLED" },
-    });
-    await tx.eventSeat.updateMany({
-      where: { id: { in: seatIds }, status: "SOLD" },
-      data: { status: "AVAILABLE" },
-    });
-    await tx.payment.create({
-      data: {
-        orderId: order.id,
-        kind: "REFUND",
-        amount,
-        currency: order.currency,
-        provider: options.payments.name,
-        providerReference: refund.reference,
-      },
-    });
-    await publishSeatChanges(
-      tx,
-      order.eventId,
-      seatIds.map((seatId) => ({ seatId, status: "AVAILABLE" })),
-    );
-  });
-  return getOrder(db, { orderId: order.id }, { userId, now });
+  await refundOrder(
+    db,
+    { ...order, chargeReference: order.payments[0]?.providerReference ?? "" },
+    caller,
+    "order.cancel",
+  );
+  return getOrder(db, { orderId: order.id }, caller);
 }

@@ -11,6 +11,7 @@
 import { randomBytes } from "node:crypto";
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller, Context } from "../../context.ts";
 import { AppError, uniqueViolationFields } from "../../errors.ts";
 import { assertOnSale, loadEventForSale } from "../event/sale-state.ts";
 import type { PaymentProvider } from "../payments/payment-provider.ts";
@@ -31,22 +32,16 @@ export const checkoutInput = z.object({
   payment: z.object({ cardNumber: z.string().trim().max(30).optional() }).default({}),
 });
 
-export type CheckoutOptions = {
-  userId: string;
-  /** Read again after the payment: time passes while the provider works. */
-  clock: () => Date;
-  payments: PaymentProvider;
-};
-
 export async function checkout(
   db: Db,
   input: z.output<typeof checkoutInput>,
-  options: CheckoutOptions,
+  caller: Caller & Pick<Context, "payments">,
 ) {
-  const { userId, clock, payments } = options;
-  const now = clock();
+  const { payments } = caller;
+  const userId = caller.user.id;
+  const now = caller.now();
   const existing = await findOrderByKey(db, userId, input.idempotencyKey);
-  if (existing) return existingOutcome(db, existing, userId);
+  if (existing) return existingOutcome(db, existing, caller);
 
   const event = await loadEventForSale(db, input.eventId);
   assertOnSale(event, now);
@@ -89,7 +84,7 @@ export async function checkout(
     // The same key sent twice at once: the other request owns the order.
     if (uniqueViolationFields(error)) {
       const winner = await findOrderByKey(db, userId, input.idempotencyKey);
-      if (winner) return existingOutcome(db, winner, userId);
+      if (winner) return existingOutcome(db, winner, caller);
     }
     throw error;
   }
@@ -109,8 +104,8 @@ export async function checkout(
     });
   }
 
-  // 3. Holds -> tickets, all or nothing.
-  const paidAt = clock();
+  // 3. Holds -> tickets, all or nothing. Time passed while the provider worked: read the clock again.
+  const paidAt = caller.now();
   const sold = await runSerializable(
     db,
     async (tx) => {
@@ -170,7 +165,7 @@ export async function checkout(
       },
     );
   }
-  return getOrder(db, { orderId: order.id }, { userId, now: clock() });
+  return getOrder(db, { orderId: order.id }, caller);
 }
 
 async function failAndRefund(
@@ -220,7 +215,7 @@ function findOrderByKey(db: Db, userId: string, idempotencyKey: string) {
   });
 }
 
-async function existingOutcome(db: Db, order: { id: string; status: string }, userId: string) {
+async function existingOutcome(db: Db, order: { id: string; status: string }, caller: Caller) {
   if (order.status === "PENDING") {
     throw new AppError("CONFLICT", "This purchase is still being processed.", {
       orderId: order.id,
@@ -233,5 +228,5 @@ async function existingOutcome(db: Db, order: { id: string; status: string }, us
       reason: "FAILED",
     });
   }
-  return getOrder(db, { orderId: order.id }, { userId, now: new Date() });
+  return getOrder(db, { orderId: order.id }, caller);
 }

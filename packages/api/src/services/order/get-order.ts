@@ -1,18 +1,17 @@
 // order.byId (R2, R5): one of the caller's own orders; anyone else's is NOT_FOUND.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { canRefund, refundAmount, refundDeadline } from "./refund-policy.ts";
+import { refundDue } from "../payments/refund-order.ts";
+import { canRefund, refundDeadline } from "./refund-policy.ts";
 
 export const getOrderInput = z.object({ orderId: z.uuid() });
 
-export async function getOrder(
-  db: Db,
-  input: z.output<typeof getOrderInput>,
-  viewer: { userId: string; now: Date },
-) {
+export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, caller: Caller) {
+  const now = caller.now();
   const order = await db.order.findFirst({
-    where: { id: input.orderId, userId: viewer.userId },
+    where: { id: input.orderId, userId: caller.user.id },
     select: {
       id: true,
       status: true,
@@ -64,7 +63,7 @@ export async function getOrder(
   if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
   const { event, tickets, ...rest } = order;
   const cancellable =
-    order.status === "PAID" && event.status !== "CANCELLED" && canRefund(event, viewer.now);
+    order.status === "PAID" && event.status !== "CANCELLED" && canRefund(event, now);
   return {
     ...rest,
     event: {
@@ -93,7 +92,7 @@ export async function getOrder(
       deadline: refundDeadline(event),
       cancellable,
       /** What cancelling now would give back. */
-      amount: cancellable ? refundAmount(order.total, event) : 0,
+      amount: cancellable ? refundDue({ total: order.total, event }) : 0,
       refunded: order.payments.find((payment) => payment.kind === "REFUND")?.amount ?? null,
     },
   };

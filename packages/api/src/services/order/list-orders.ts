@@ -1,15 +1,16 @@
 // order.list (R4, R5): the caller's paid and cancelled orders, newest first, a page at a time.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 
 export const listOrdersInput = z.object({
   cursor: z.uuid().optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 
-export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>, userId: string) {
+export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>, caller: Caller) {
   const rows = await db.order.findMany({
-    where: { userId, status: { in: ["PAID", "CANCELLED"] } },
+    where: { userId: caller.user.id, status: { in: ["PAID", "CANCELLED"] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),

@@ -1,4 +1,4 @@
-// An event's refund policy in one place: whether an order may be cancelled now, and for how much.
+// An event's refund policy: until when a buyer may cancel (the amount: payments/refund-order.ts).
 export type RefundPolicy = {
   startsAt: Date;
   refundableUntilHours: number | null;
@@ -13,9 +13,4 @@ export function refundDeadline(policy: RefundPolicy): Date | null {
 export function canRefund(policy: RefundPolicy, now: Date): boolean {
   const deadline = refundDeadline(policy);
   return deadline !== null && now < deadline;
-}
-
-/** Whole minor units, rounded down: the buyer never gets back more than they paid. */
-export function refundAmount(total: number, policy: RefundPolicy): number {
-  return Math.floor((total * policy.refundPercent) / 100);
 }

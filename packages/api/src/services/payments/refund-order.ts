@@ -1,38 +1,52 @@
-// One paid order of a cancelled event, refunded in full: the provider refund first, outside any
-// transaction and keyed by the order (the key order.cancel uses too, so neither path can refund
-// an order twice at the provider); then one short SERIALIZABLE transaction, guarded by
-// status = 'PAID', that cancels the tickets, frees the seats and records the REFUND. A second
-// run that loses the guard records nothing, and the database allows one REFUND per order.
-import { type Db, runSerializable } from "@openticket/db";
+// The one way money goes back to a buyer: a buyer cancelling their order (order.cancel) and an
+// organizer cancelling the event (organizer.events.cancel) both end here.
+//
+// The amount follows one rule (refundDue): the event was cancelled → everything paid back;
+// otherwise the event's refund policy. The provider refund comes first, outside any transaction
+// and keyed by the order, so two paths racing on one order refund it once at the provider; then
+// one short SERIALIZABLE transaction, guarded by status = 'PAID', cancels the tickets, frees the
+// seats, records the REFUND and audits it. A run that loses the guard records nothing, and the
+// database allows one REFUND per order.
+import { type Db, type EventStatus, runSerializable } from "@openticket/db";
+import type { Caller, Context } from "../../context.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { publishSeatChanges } from "../seat-changes/publish.ts";
 import { LIVE_TICKET_STATUSES } from "../tickets/live-tickets.ts";
-import type { PaymentProvider } from "./payment-provider.ts";
 
-export type PaidOrder = {
+export type RefundableOrder = {
   id: string;
   eventId: string;
   total: number;
   currency: string;
   chargeReference: string;
+  event: { status: EventStatus; refundPercent: number };
 };
 
+/** Whole minor units, rounded down: the buyer never gets back more than they paid. */
+export function refundDue(order: Pick<RefundableOrder, "total" | "event">): number {
+  if (order.event.status === "CANCELLED") return order.total;
+  return Math.floor((order.total * order.event.refundPercent) / 100);
+}
+
 /** True when this call refunded the order; false when someone else already had. */
-export async function refundOrderInFull(
+export async function refundOrder(
   db: Db,
-  order: PaidOrder,
-  options: { payments: PaymentProvider; now: Date; actorId: string },
+  order: RefundableOrder,
+  caller: Caller & Pick<Context, "payments">,
+  reason: "order.cancel" | "event.cancel",
 ): Promise<boolean> {
-  const refund = await options.payments.refund({
+  const now = caller.now();
+  const amount = refundDue(order);
+  const refund = await caller.payments.refund({
     idempotencyKey: `refund:${order.id}`,
     chargeReference: order.chargeReference,
-    amount: order.total,
+    amount,
     currency: order.currency,
   });
   return runSerializable(db, async (tx) => {
     const cancelled = await tx.order.updateMany({
       where: { id: order.id, status: "PAID" },
-      data: { status: "CANCELLED", cancelledAt: options.now },
+      data: { status: "CANCELLED", cancelledAt: now },
     });
     if (cancelled.count === 0) return false;
     const tickets = await tx.ticket.findMany({
@@ -52,9 +66,9 @@ export async function refundOrderInFull(
       data: {
         orderId: order.id,
         kind: "REFUND",
-        amount: order.total,
+        amount,
         currency: order.currency,
-        provider: options.payments.name,
+        provider: caller.payments.name,
         providerReference: refund.reference,
       },
     });
@@ -64,12 +78,12 @@ export async function refundOrderInFull(
       seatIds.map((seatId) => ({ seatId, status: "AVAILABLE" })),
     );
     await recordAudit(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       action: "order.refund",
       entityType: "order",
       entityId: order.id,
       before: { status: "PAID" },
-      after: { status: "CANCELLED", refund: order.total, reason: "event.cancel" },
+      after: { status: "CANCELLED", refund: amount, reason },
     });
     return true;
   });

@@ -8,6 +8,7 @@
 // transaction is rolled back and run again without it, so nobody keeps part of a request.
 import { type Db, isSerializationFailure, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
+import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
 import {
@@ -22,19 +23,19 @@ export const holdSeatsInput = z.object({
   seatIds: z.array(z.uuid()).min(1).max(50),
 });
 
-export type HoldSeatsOptions = { userId: string; now: Date; holdDurationMs: number };
-
 export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
 
 export function holdSeats(
   db: Db,
   input: z.output<typeof holdSeatsInput>,
-  options: HoldSeatsOptions,
+  caller: Caller & Pick<Context, "settings">,
 ): Promise<HeldSeats> {
   return holdBatcher(db).submit({
     eventId: input.eventId,
     seatIds: [...new Set(input.seatIds)],
-    ...options,
+    userId: caller.user.id,
+    now: caller.now(),
+    holdDurationMs: caller.settings.holdDurationMs,
   });
 }
 
@@ -47,7 +48,13 @@ export const holdBatcher = batcherPerClient(
     }),
 );
 
-type HoldRequest = HoldSeatsOptions & { eventId: string; seatIds: string[] };
+type HoldRequest = {
+  eventId: string;
+  seatIds: string[];
+  userId: string;
+  now: Date;
+  holdDurationMs: number;
+};
 
 /** A request that passed every check, ready to be written. */
 type HoldWrite = HoldRequest & { index: number; expiresAt: Date };

@@ -1,16 +1,13 @@
 // reservation.mine: the caller's unexpired holds for an event — what the checkout page shows.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 
 export const myHoldsInput = z.object({ eventId: z.uuid() });
 
-export async function getMyHolds(
-  db: Db,
-  input: z.output<typeof myHoldsInput>,
-  viewer: { userId: string; now: Date },
-) {
+export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, caller: Caller) {
   const holds = await db.seatHold.findMany({
-    where: { eventId: input.eventId, userId: viewer.userId, expiresAt: { gt: viewer.now } },
+    where: { eventId: input.eventId, userId: caller.user.id, expiresAt: { gt: caller.now() } },
     select: {
       expiresAt: true,
       eventSeat: {

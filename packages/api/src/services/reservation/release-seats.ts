@@ -6,6 +6,7 @@
 // seats in the same breath.
 import { type Db, isSerializationFailure, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../context.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
@@ -20,11 +21,11 @@ export type ReleasedSeats = { releasedSeatIds: string[] };
 export function releaseSeats(
   db: Db,
   input: z.output<typeof releaseSeatsInput>,
-  userId: string,
+  caller: Caller,
 ): Promise<ReleasedSeats> {
   return releaseBatcher(db).submit({
     eventId: input.eventId,
-    userId,
+    userId: caller.user.id,
     seatIds: input.seatIds ? [...new Set(input.seatIds)] : null,
   });
 }

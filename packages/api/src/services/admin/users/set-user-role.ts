@@ -4,6 +4,7 @@
 // changes nothing.
 import { type Db, Role, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
@@ -12,11 +13,11 @@ export const setUserRoleInput = z.object({ userId: z.uuid(), role: z.enum(Role) 
 export async function setUserRole(
   db: Db,
   input: z.output<typeof setUserRoleInput>,
-  options: { actorId: string },
+  caller: Caller,
 ) {
   return runSerializable(db, async (tx) => {
     const user = await loadManagedUser(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       userId: input.userId,
       refusedForSelf: "You cannot change your own role.",
     });
@@ -27,7 +28,7 @@ export async function setUserRole(
       select: managedUserSelect,
     });
     await recordAudit(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       action: "user.role",
       entityType: "user",
       entityId: user.id,

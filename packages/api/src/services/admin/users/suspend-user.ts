@@ -5,6 +5,7 @@
 // user changes nothing.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
@@ -16,27 +17,28 @@ export const suspendUserInput = z.object({
 export async function suspendUser(
   db: Db,
   input: z.output<typeof suspendUserInput>,
-  options: { actorId: string; now: Date },
+  caller: Caller,
 ) {
+  const now = caller.now();
   return runSerializable(db, async (tx) => {
     const user = await loadManagedUser(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       userId: input.userId,
       refusedForSelf: "You cannot suspend yourself.",
     });
     if (user.suspendedAt) return user;
     const updated = await tx.user.update({
       where: { id: user.id },
-      data: { suspendedAt: options.now, sessionVersion: { increment: 1 } },
+      data: { suspendedAt: now, sessionVersion: { increment: 1 } },
       select: managedUserSelect,
     });
     await recordAudit(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       action: "user.suspend",
       entityType: "user",
       entityId: user.id,
       before: { suspendedAt: null },
-      after: { suspendedAt: options.now.toISOString(), reason: input.reason || null },
+      after: { suspendedAt: now.toISOString(), reason: input.reason || null },
     });
     return updated;
   });

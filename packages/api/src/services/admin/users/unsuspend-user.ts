@@ -3,6 +3,7 @@
 // unsuspending a user who is not suspended changes nothing.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
@@ -11,11 +12,11 @@ export const unsuspendUserInput = z.object({ userId: z.uuid() });
 export async function unsuspendUser(
   db: Db,
   input: z.output<typeof unsuspendUserInput>,
-  options: { actorId: string },
+  caller: Caller,
 ) {
   return runSerializable(db, async (tx) => {
     const user = await loadManagedUser(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       userId: input.userId,
       refusedForSelf: "You cannot unsuspend yourself.",
     });
@@ -26,7 +27,7 @@ export async function unsuspendUser(
       select: managedUserSelect,
     });
     await recordAudit(tx, {
-      actorId: options.actorId,
+      actorId: caller.user.id,
       action: "user.unsuspend",
       entityType: "user",
       entityId: user.id,

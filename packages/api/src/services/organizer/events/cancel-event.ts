@@ -4,19 +4,19 @@
 //   1. One transaction marks the event CANCELLED and deletes all its holds, so no checkout in
 //      flight can complete (checkout consumes holds) and no new one can start (not on sale).
 //   2. The paid orders are refunded in batches, each in its own short transaction
-//      (./refund-order-in-full.ts), so a 5,000-seat event never holds one long transaction.
+//      (payments/refund-order.ts), so a 5,000-seat event never holds one long transaction.
 //
 // Safe to run again and to run twice at once: step 1 is guarded by status, every refund by the
 // order's status, and the provider refund is keyed by order. A run that crashed midway is
 // finished by calling cancel again, which refunds what is still PAID and nothing else.
 import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
+import type { Caller, Context } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import type { PaymentProvider } from "../../payments/payment-provider.ts";
-import { refundOrderInFull } from "../../payments/refund-order.ts";
+import { refundOrder } from "../../payments/refund-order.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const cancelEventInput = z.object({
   eventId: z.uuid(),
@@ -29,10 +29,10 @@ const BATCH_SIZE = 50;
 export async function cancelEvent(
   db: Db,
   input: z.output<typeof cancelEventInput>,
-  options: { actor: Actor; now: Date; payments: PaymentProvider },
+  caller: Caller & Pick<Context, "payments">,
 ) {
-  const { actor, now, payments } = options;
-  const event = await findOwnEvent(db, actor, input.eventId, {
+  const now = caller.now();
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     id: true,
     status: true,
     endsAt: true,
@@ -52,7 +52,7 @@ export async function cancelEvent(
     await releaseAllHolds(tx, event.id);
     if (cancelled.count === 0) return; // already cancelled: this run only finishes the refunds
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.cancel",
       entityType: "event",
       entityId: event.id,
@@ -74,23 +74,18 @@ export async function cancelEvent(
         total: true,
         currency: true,
         payments: { where: { kind: "CHARGE" }, select: { providerReference: true } },
+        event: { select: { status: true, refundPercent: true } },
       },
     });
     for (const order of batch) {
       const paid = {
-        id: order.id,
+        ...order,
         eventId: event.id,
-        total: order.total,
-        currency: order.currency,
         chargeReference: order.payments[0]?.providerReference ?? "",
       };
       // One order failing (the provider down, a conflict past every retry) must not strand
       // the others: it stays PAID, is counted below, and the next cancel retries it.
-      const refunded = await refundOrderInFull(db, paid, {
-        payments,
-        now,
-        actorId: actor.id,
-      }).catch(() => false);
+      const refunded = await refundOrder(db, paid, caller, "event.cancel").catch(() => false);
       if (refunded) {
         refundedOrders++;
         refundedAmount += order.total;

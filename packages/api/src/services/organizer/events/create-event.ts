@@ -5,10 +5,11 @@
 // that organizer, so that venue and event keep one owner.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./event-fields.ts";
 import { getOrganizerEvent } from "./get-organizer-event.ts";
 
@@ -70,10 +71,14 @@ export const createEventInput = z
     }
   });
 
-export async function createEvent(db: Db, input: z.output<typeof createEventInput>, actor: Actor) {
+export async function createEvent(
+  db: Db,
+  input: z.output<typeof createEventInput>,
+  caller: Caller,
+) {
   const { venueId, priceTiers, sectionTiers, ...fields } = input;
   const eventId = await runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, venueId, {
+    const venue = await findOwnVenue(tx, caller.user, venueId, {
       id: true,
       ownerId: true,
       city: true,
@@ -107,7 +112,7 @@ export async function createEvent(db: Db, input: z.output<typeof createEventInpu
         ON m.section_id = s.section_id
       WHERE s.venue_id = ${venue.id}::uuid`;
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.create",
       entityType: "event",
       entityId: event.id,
@@ -115,7 +120,7 @@ export async function createEvent(db: Db, input: z.output<typeof createEventInpu
     });
     return event.id;
   });
-  return getOrganizerEvent(db, { eventId }, actor);
+  return getOrganizerEvent(db, { eventId }, caller);
 }
 
 /** Every section with seats gets a tier: as mapped, or the only tier there is. */

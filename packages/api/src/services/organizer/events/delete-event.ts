@@ -3,16 +3,21 @@
 // its history: cancel it instead.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const deleteEventInput = z.object({ eventId: z.uuid() });
 
-export async function deleteEvent(db: Db, input: z.output<typeof deleteEventInput>, actor: Actor) {
+export async function deleteEvent(
+  db: Db,
+  input: z.output<typeof deleteEventInput>,
+  caller: Caller,
+) {
   return runSerializable(db, async (tx) => {
-    const event = await findOwnEvent(tx, actor, input.eventId, {
+    const event = await findOwnEvent(tx, caller.user, input.eventId, {
       id: true,
       title: true,
       status: true,
@@ -30,7 +35,7 @@ export async function deleteEvent(db: Db, input: z.output<typeof deleteEventInpu
     await tx.event.delete({ where: { id: event.id } });
     const { _count, ...before } = event;
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.delete",
       entityType: "event",
       entityId: event.id,

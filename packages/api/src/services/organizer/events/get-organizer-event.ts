@@ -2,18 +2,19 @@
 // venue, the price tiers with their seats, the headline figures and what may still be done.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { eventDetailsSelect, seatCountsByTier } from "../../event/get-event.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const organizerEventInput = z.object({ eventId: z.uuid() });
 
 export async function getOrganizerEvent(
   db: Db,
   input: z.output<typeof organizerEventInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
-  const event = await findOwnEvent(db, actor, input.eventId, {
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     ...eventDetailsSelect,
     createdAt: true,
     updatedAt: true,

@@ -2,8 +2,9 @@
 // with its venue and headline figures; filterable by status, with cursor pagination.
 import { type Db, EventStatus } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
-import { type Actor, ownEvents } from "../ownership.ts";
+import { ownEvents } from "../ownership.ts";
 
 export const listOrganizerEventsInput = z
   .object({
@@ -16,10 +17,10 @@ export const listOrganizerEventsInput = z
 export async function listOrganizerEvents(
   db: Db,
   input: z.output<typeof listOrganizerEventsInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
   const rows = await db.event.findMany({
-    where: { ...ownEvents(actor), ...(input.status && { status: input.status }) },
+    where: { ...ownEvents(caller.user), ...(input.status && { status: input.status }) },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),

@@ -3,9 +3,10 @@
 // sales window decides when seats can be bought.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { getOrganizerEvent } from "./get-organizer-event.ts";
 
 export const publishEventInput = z.object({ eventId: z.uuid() });
@@ -13,11 +14,11 @@ export const publishEventInput = z.object({ eventId: z.uuid() });
 export async function publishEvent(
   db: Db,
   input: z.output<typeof publishEventInput>,
-  options: { actor: Actor; now: Date },
+  caller: Caller,
 ) {
-  const { actor, now } = options;
+  const now = caller.now();
   await runSerializable(db, async (tx) => {
-    const event = await findOwnEvent(tx, actor, input.eventId, {
+    const event = await findOwnEvent(tx, caller.user, input.eventId, {
       id: true,
       status: true,
       startsAt: true,
@@ -46,7 +47,7 @@ export async function publishEvent(
       data: { status: "PUBLISHED" },
     });
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.publish",
       entityType: "event",
       entityId: event.id,
@@ -54,5 +55,5 @@ export async function publishEvent(
       after: { status: "PUBLISHED" },
     });
   });
-  return getOrganizerEvent(db, { eventId: input.eventId }, actor);
+  return getOrganizerEvent(db, { eventId: input.eventId }, caller);
 }

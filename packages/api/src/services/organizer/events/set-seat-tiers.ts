@@ -4,9 +4,10 @@
 // the request is refused with CONFLICT naming them.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { loadSeatStates } from "../seats/seat-states.ts";
 
 export const setSeatTiersInput = z.object({
@@ -19,12 +20,12 @@ export const setSeatTiersInput = z.object({
 export async function setSeatTiers(
   db: Db,
   input: z.output<typeof setSeatTiersInput>,
-  options: { actor: Actor; now: Date },
+  caller: Caller,
 ) {
   const seatIds = [...new Set(input.seatIds)];
-  const { actor, now } = options;
+  const now = caller.now();
   return runSerializable(db, async (tx) => {
-    const event = await findOwnEvent(tx, actor, input.eventId, {
+    const event = await findOwnEvent(tx, caller.user, input.eventId, {
       id: true,
       status: true,
       priceTiers: { where: { id: input.tierId }, select: { id: true, name: true } },
@@ -62,7 +63,7 @@ export async function setSeatTiers(
       });
     }
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.setSeatTiers",
       entityType: "event",
       entityId: event.id,

@@ -4,9 +4,10 @@
 // are whatever buyers typed.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { formatVenueTime } from "../../../venue-time.ts";
 import { type CsvCell, toCsv } from "../../csv.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { attendeeOrderSelect, attendeeOrders } from "./list-attendees.ts";
 
 export const attendeesCsvInput = z.object({ eventId: z.uuid() });
@@ -28,9 +29,9 @@ const HEADER = [
 export async function getAttendeesCsv(
   db: Db,
   input: z.output<typeof attendeesCsvInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
-  const event = await findOwnEvent(db, actor, input.eventId, {
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     id: true,
     venue: { select: { timeZone: true } },
   });

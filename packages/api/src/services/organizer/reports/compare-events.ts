@@ -3,12 +3,14 @@
 // attendance totals count published events only: a draft has not been on sale and a cancelled
 // event's seats were all given back.
 import type { Db } from "@openticket/db";
+import type { Caller } from "../../../context.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
-import { type Actor, ownEvents } from "../ownership.ts";
+import { ownEvents } from "../ownership.ts";
 
-export async function compareEvents(db: Db, options: { actor: Actor; now: Date }) {
+export async function compareEvents(db: Db, caller: Caller) {
+  const now = caller.now();
   const events = await db.event.findMany({
-    where: ownEvents(options.actor),
+    where: ownEvents(caller.user),
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -26,7 +28,7 @@ export async function compareEvents(db: Db, options: { actor: Actor; now: Date }
   );
   const items = events.map((event) => {
     const figure = figures.get(event.id) ?? NO_FIGURES;
-    const started = event.startsAt <= options.now;
+    const started = event.startsAt <= now;
     return {
       ...event,
       ticketsSold: figure.sold,
@@ -39,7 +41,7 @@ export async function compareEvents(db: Db, options: { actor: Actor; now: Date }
       net: figure.net,
     };
   });
-  return { events: items, totals: totalsByCurrency(items, options.now) };
+  return { events: items, totals: totalsByCurrency(items, now) };
 }
 
 type Item = {

@@ -3,8 +3,9 @@
 // (checked in against sold) once the event has started, final once it has ended; and revenue.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const analyticsInput = z.object({ eventId: z.uuid() });
 
@@ -17,12 +18,9 @@ type RowCounts = {
   blocked: number;
 };
 
-export async function getAnalytics(
-  db: Db,
-  input: z.output<typeof analyticsInput>,
-  options: { actor: Actor; now: Date },
-) {
-  const event = await findOwnEvent(db, options.actor, input.eventId, {
+export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput>, caller: Caller) {
+  const now = caller.now();
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     id: true,
     title: true,
     status: true,
@@ -45,7 +43,7 @@ export async function getAnalytics(
       ORDER BY sec.ordering, sec.name, length(s.row_label), s.row_label`,
   ]);
   const figures = figureMap.get(event.id) ?? NO_FIGURES;
-  const started = event.startsAt <= options.now;
+  const started = event.startsAt <= now;
   return {
     eventId: event.id,
     title: event.title,
@@ -66,7 +64,7 @@ export async function getAnalytics(
           checkedIn: figures.checkedIn,
           rate: figures.sold > 0 ? figures.checkedIn / figures.sold : null,
           /** False while the event is still running: more people may arrive. */
-          final: event.endsAt <= options.now,
+          final: event.endsAt <= now,
         }
       : null,
     revenue: { revenue: figures.revenue, refunds: figures.refunds, net: figures.net },

@@ -5,12 +5,13 @@
 // the venue's time zone: money on the day it moved, tickets on the day they were bought.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import type { Caller } from "../../../context.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const eventReportInput = z.object({ eventId: z.uuid() });
 
-export async function getSales(db: Db, input: z.output<typeof eventReportInput>, actor: Actor) {
-  const event = await findOwnEvent(db, actor, input.eventId, {
+export async function getSales(db: Db, input: z.output<typeof eventReportInput>, caller: Caller) {
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     id: true,
     title: true,
     status: true,

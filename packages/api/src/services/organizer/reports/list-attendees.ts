@@ -3,9 +3,10 @@
 // Searchable by name, e-mail or seat label (any case); cursor pagination in order of purchase.
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { containsText } from "../../text-search.ts";
 import { LIVE_TICKET_STATUSES } from "../../tickets/live-tickets.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 
 export const listAttendeesInput = z.object({
   eventId: z.uuid(),
@@ -57,9 +58,9 @@ export function attendeeOrders(eventId: string, q?: string): Prisma.OrderWhereIn
 export async function listAttendees(
   db: Db,
   input: z.output<typeof listAttendeesInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
-  const event = await findOwnEvent(db, actor, input.eventId, { id: true });
+  const event = await findOwnEvent(db, caller.user, input.eventId, { id: true });
   const where = attendeeOrders(event.id, input.q || undefined);
   const [rows, total] = await Promise.all([
     db.order.findMany({

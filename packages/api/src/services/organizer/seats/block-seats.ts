@@ -6,10 +6,11 @@
 // makes one of the two abort and retry, so a seat is never both blocked and held.
 import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { loadSeatStates } from "./seat-states.ts";
 
 export const blockSeatsInput = z.object({
@@ -18,17 +19,11 @@ export const blockSeatsInput = z.object({
   seatIds: z.array(z.uuid()).min(1).max(10_000),
 });
 
-type Options = { actor: Actor; now: Date };
-
-export async function blockSeats(
-  db: Db,
-  input: z.output<typeof blockSeatsInput>,
-  options: Options,
-) {
+export async function blockSeats(db: Db, input: z.output<typeof blockSeatsInput>, caller: Caller) {
   const seatIds = [...new Set(input.seatIds)];
-  const { actor, now } = options;
+  const now = caller.now();
   return runSerializable(db, async (tx) => {
-    const event = await eventForSeatChanges(tx, actor, input.eventId);
+    const event = await eventForSeatChanges(tx, caller, input.eventId);
     const blocked = await tx.$queryRaw<{ id: string }[]>`
       UPDATE event_seats es SET status = 'BLOCKED'
       WHERE es.event_id = ${event.id}::uuid AND es.id = ANY(${seatIds}::uuid[])
@@ -56,7 +51,7 @@ export async function blockSeats(
       changed.map((seatId) => ({ seatId, status: "BLOCKED" })),
     );
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "seat.block",
       entityType: "event",
       entityId: event.id,
@@ -72,12 +67,12 @@ export const unblockSeatsInput = blockSeatsInput;
 export async function unblockSeats(
   db: Db,
   input: z.output<typeof unblockSeatsInput>,
-  options: Options,
+  caller: Caller,
 ) {
   const seatIds = [...new Set(input.seatIds)];
-  const { actor, now } = options;
+  const now = caller.now();
   return runSerializable(db, async (tx) => {
-    const event = await eventForSeatChanges(tx, actor, input.eventId);
+    const event = await eventForSeatChanges(tx, caller, input.eventId);
     const unblocked = await tx.$queryRaw<{ id: string }[]>`
       UPDATE event_seats es SET status = 'AVAILABLE'
       WHERE es.event_id = ${event.id}::uuid AND es.id = ANY(${seatIds}::uuid[])
@@ -95,7 +90,7 @@ export async function unblockSeats(
       changed.map((seatId) => ({ seatId, status: "AVAILABLE" })),
     );
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "seat.unblock",
       entityType: "event",
       entityId: event.id,
@@ -106,8 +101,8 @@ export async function unblockSeats(
   });
 }
 
-async function eventForSeatChanges(tx: Tx, actor: Actor, id: string) {
-  const event = await findOwnEvent(tx, actor, id, { id: true, status: true });
+async function eventForSeatChanges(tx: Tx, caller: Caller, id: string) {
+  const event = await findOwnEvent(tx, caller.user, id, { id: true, status: true });
   if (event.status === "CANCELLED") {
     throw new AppError("BAD_REQUEST", "A cancelled event can no longer be changed.");
   }

@@ -3,7 +3,8 @@
 // tier; filterable by section and by state. The counts cover the chosen section, all states.
 import { type Db, Prisma } from "@openticket/db";
 import { z } from "zod";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import type { Caller } from "../../../context.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { SEAT_STATES, type SeatState, seatState } from "./seat-states.ts";
 
 export const organizerSeatMapInput = z.object({
@@ -31,9 +32,10 @@ type SeatRow = {
 export async function getOrganizerSeatMap(
   db: Db,
   input: z.output<typeof organizerSeatMapInput>,
-  options: { actor: Actor; now: Date },
+  caller: Caller,
 ) {
-  const event = await findOwnEvent(db, options.actor, input.eventId, {
+  const now = caller.now();
+  const event = await findOwnEvent(db, caller.user, input.eventId, {
     id: true,
     status: true,
     currency: true,
@@ -58,7 +60,7 @@ export async function getOrganizerSeatMap(
            es.tier_id, es.status::text AS status, h.expires_at, t.order_id
     FROM event_seats es
     JOIN seats s ON s.id = es.seat_id
-    LEFT JOIN seat_holds h ON h.event_seat_id = es.id AND h.expires_at > ${options.now}
+    LEFT JOIN seat_holds h ON h.event_seat_id = es.id AND h.expires_at > ${now}
     LEFT JOIN tickets t ON t.event_seat_id = es.id AND t.status IN ('VALID', 'CHECKED_IN')
     WHERE es.event_id = ${event.id}::uuid ${inSection}
     ORDER BY s.section_id, s.row_label, s.number`;

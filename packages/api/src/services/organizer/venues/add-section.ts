@@ -4,10 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { generateSectionSeats } from "./section-layout.ts";
 
@@ -54,11 +55,11 @@ export const addSectionInput = z
     message: `A section has at most ${MAX_SEATS_PER_SECTION} seats.`,
   });
 
-export async function addSection(db: Db, input: z.output<typeof addSectionInput>, actor: Actor) {
+export async function addSection(db: Db, input: z.output<typeof addSectionInput>, caller: Caller) {
   const { venueId, name, ...shape } = input;
   const seats = generateSectionSeats(shape);
   return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, venueId, {
+    const venue = await findOwnVenue(tx, caller.user, venueId, {
       id: true,
       sections: { select: { name: true, ordering: true } },
     });
@@ -88,7 +89,7 @@ export async function addSection(db: Db, input: z.output<typeof addSectionInput>
       rows.map((seat) => seat.id),
     );
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.addSection",
       entityType: "venue",
       entityId: venue.id,

@@ -2,9 +2,9 @@
 // (addSection or importLayout).
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import type { Actor } from "../ownership.ts";
 import { timeZoneField, venueFields } from "./venue-fields.ts";
 
 export const createVenueInput = z.object({
@@ -12,14 +12,18 @@ export const createVenueInput = z.object({
   timeZone: timeZoneField.default("Asia/Taipei"),
 });
 
-export async function createVenue(db: Db, input: z.output<typeof createVenueInput>, actor: Actor) {
+export async function createVenue(
+  db: Db,
+  input: z.output<typeof createVenueInput>,
+  caller: Caller,
+) {
   return runSerializable(db, async (tx) => {
     const venue = await tx.venue.create({
-      data: { ...input, ownerId: actor.id },
+      data: { ...input, ownerId: caller.user.id },
       select: { id: true, ownerId: true, name: true, city: true, address: true, timeZone: true },
     });
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.create",
       entityType: "venue",
       entityId: venue.id,

@@ -2,13 +2,14 @@
 // whether the layout is still open to removals (no event there has sold yet).
 import type { Db } from "@openticket/db";
 import { z } from "zod";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import type { Caller } from "../../../context.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { venueHasSales } from "./layout-lock.ts";
 
 export const getVenueInput = z.object({ venueId: z.uuid() });
 
-export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, actor: Actor) {
-  const venue = await findOwnVenue(db, actor, input.venueId, {
+export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, caller: Caller) {
+  const venue = await findOwnVenue(db, caller.user, input.venueId, {
     id: true,
     ownerId: true,
     name: true,

@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { type LayoutLineError, type LayoutSeat, parseLayoutCsv } from "./layout-csv.ts";
 
@@ -20,7 +21,7 @@ export const importLayoutInput = z.object({
 export async function importLayout(
   db: Db,
   input: z.output<typeof importLayoutInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
   const parsed = parseLayoutCsv(input.csv);
   if (!parsed.ok) throw layoutErrors(parsed.errors, parsed.errorCount);
@@ -28,7 +29,7 @@ export async function importLayout(
   const sectionNames = [...new Set(seats.map((seat) => seat.section))];
 
   return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, input.venueId, {
+    const venue = await findOwnVenue(tx, caller.user, input.venueId, {
       id: true,
       sections: { select: { id: true, name: true, ordering: true } },
     });
@@ -69,7 +70,7 @@ export async function importLayout(
       rows.map((row) => row.id),
     );
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.importLayout",
       entityType: "venue",
       entityId: venue.id,

@@ -1,11 +1,12 @@
 // organizer.venues.list: the caller's venues (every venue for an admin) with how big they are
 // and how many events use them.
 import type { Db } from "@openticket/db";
-import { type Actor, ownVenues } from "../ownership.ts";
+import type { Caller } from "../../../context.ts";
+import { ownVenues } from "../ownership.ts";
 
-export async function listVenues(db: Db, actor: Actor) {
+export async function listVenues(db: Db, caller: Caller) {
   const venues = await db.venue.findMany({
-    where: ownVenues(actor),
+    where: ownVenues(caller.user),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,

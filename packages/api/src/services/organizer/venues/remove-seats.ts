@@ -4,9 +4,10 @@
 // refuses the whole request.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { assertLayoutUnsold, deleteSeats } from "./layout-lock.ts";
 
 export const removeSeatsInput = z.object({
@@ -14,10 +15,14 @@ export const removeSeatsInput = z.object({
   seatIds: z.array(z.uuid()).min(1).max(5_000),
 });
 
-export async function removeSeats(db: Db, input: z.output<typeof removeSeatsInput>, actor: Actor) {
+export async function removeSeats(
+  db: Db,
+  input: z.output<typeof removeSeatsInput>,
+  caller: Caller,
+) {
   const seatIds = [...new Set(input.seatIds)];
   return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, input.venueId, { id: true });
+    const venue = await findOwnVenue(tx, caller.user, input.venueId, { id: true });
     await assertLayoutUnsold(tx, venue.id);
     const seats = await tx.seat.findMany({
       where: { venueId: venue.id, id: { in: seatIds } },
@@ -31,7 +36,7 @@ export async function removeSeats(db: Db, input: z.output<typeof removeSeatsInpu
     }
     const removed = await deleteSeats(tx, seatIds);
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.removeSeats",
       entityType: "venue",
       entityId: venue.id,

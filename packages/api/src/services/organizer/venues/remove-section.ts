@@ -2,9 +2,10 @@
 // removeSeats: only while no event at the venue has sold.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { assertLayoutUnsold, deleteSeats } from "./layout-lock.ts";
 
 export const removeSectionInput = z.object({ venueId: z.uuid(), sectionId: z.uuid() });
@@ -12,10 +13,10 @@ export const removeSectionInput = z.object({ venueId: z.uuid(), sectionId: z.uui
 export async function removeSection(
   db: Db,
   input: z.output<typeof removeSectionInput>,
-  actor: Actor,
+  caller: Caller,
 ) {
   return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, input.venueId, { id: true });
+    const venue = await findOwnVenue(tx, caller.user, input.venueId, { id: true });
     const section = await tx.section.findFirst({
       where: { id: input.sectionId, venueId: venue.id },
       select: { id: true, name: true, seats: { select: { id: true } } },
@@ -26,7 +27,7 @@ export async function removeSection(
     await deleteSeats(tx, seatIds);
     await tx.section.delete({ where: { id: section.id } });
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.removeSection",
       entityType: "venue",
       entityId: venue.id,

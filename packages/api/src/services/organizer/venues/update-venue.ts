@@ -2,9 +2,10 @@
 // public list filters on it), so a new city is written to the venue's events too.
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnVenue } from "../ownership.ts";
+import { findOwnVenue } from "../ownership.ts";
 import { timeZoneField, venueFields } from "./venue-fields.ts";
 
 export const updateVenueInput = z.object({
@@ -15,10 +16,14 @@ export const updateVenueInput = z.object({
   timeZone: timeZoneField.optional(),
 });
 
-export async function updateVenue(db: Db, input: z.output<typeof updateVenueInput>, actor: Actor) {
+export async function updateVenue(
+  db: Db,
+  input: z.output<typeof updateVenueInput>,
+  caller: Caller,
+) {
   const { venueId, ...fields } = input;
   return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, actor, venueId, {
+    const venue = await findOwnVenue(tx, caller.user, venueId, {
       id: true,
       ownerId: true,
       name: true,
@@ -41,7 +46,7 @@ export async function updateVenue(db: Db, input: z.output<typeof updateVenueInpu
       await tx.event.updateMany({ where: { venueId: venue.id }, data: { city: changed.city } });
     }
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "venue.update",
       entityType: "venue",
       entityId: venue.id,
