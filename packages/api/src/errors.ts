@@ -3,20 +3,81 @@
 import { isSerializationFailure, Prisma } from "@openticket/db";
 import { TRPCError } from "@trpc/server";
 
+/** The tRPC code a refusal travels as; the message says what happened, in a sentence. */
 export type AppErrorCode =
+  /** The input is wrong for the current state (sales closed, a draft's action on a live event): fix it, don't retry. */
   | "BAD_REQUEST"
+  /** Nobody is signed in (or the session ended): sign in, then retry. */
   | "UNAUTHORIZED"
+  /** The payment provider refused: another payment method may succeed. */
   | "PAYMENT_REQUIRED"
+  /** Signed in, but this role may not do this. */
   | "FORBIDDEN"
+  /** It does not exist, or it is not the caller's to see (the same answer on purpose). */
   | "NOT_FOUND"
+  /** Someone else changed the same thing first (a seat taken, a race lost): reload and try again. */
   | "CONFLICT";
+
+/**
+ * Why a request was refused, where the code alone does not say; and how a client reacts.
+ */
+export type AppErrorReason =
+  /** admin.users.*: FORBIDDEN — an admin tried to demote or suspend themselves. Say so. */
+  | "SELF"
+  /** order.checkout: CONFLICT — the holds expired or were released (before or while paying; nothing was charged or the charge was refunded). Send the buyer back to the seat map. */
+  | "HOLD_EXPIRED"
+  /** order.checkout: PAYMENT_REQUIRED — the provider declined; the holds are kept. Let the buyer try another card. */
+  | "PAYMENT_DECLINED"
+  /** order.checkout: CONFLICT — this idempotency key's attempt is still being processed. Retry the same key shortly. */
+  | "IN_PROGRESS"
+  /** order.checkout: CONFLICT — this idempotency key's attempt failed. Start over with a new key. */
+  | "FAILED"
+  /** organizer.events.publish: BAD_REQUEST — no price tiers or no seats. Send the organizer to set them up. */
+  | "NOTHING_TO_SELL"
+  /** organizer.events.delete: CONFLICT — the event has orders. Offer to cancel it instead. */
+  | "HAS_ORDERS"
+  /** organizer.venues.removeSeats / removeSection: CONFLICT — tickets for this venue were sold, so its layout is fixed. */
+  | "LAYOUT_IN_USE";
+
+/** A seat the organizer console refused to change: someone holds or bought it. */
+export type RefusedSeat = { id: string; state: "HELD" | "SOLD" };
+
+/**
+ * Machine-readable details of a refusal, declared once. The error formatter sends them to
+ * clients as `error.data.details`, typed, so a client reads them without casts.
+ */
+export type AppErrorDetails = {
+  reason?: AppErrorReason;
+  /** A service-level check on one input field failed (e.g. "email", "endsAt"): highlight it. */
+  field?: string;
+  /** reservation.hold: CONFLICT — someone else holds or bought these seats; nothing was held. Mark them taken. */
+  unavailableSeatIds?: string[];
+  /** organizer.seats.block, organizer.events.setSeatTiers: CONFLICT — these seats are held or sold; nothing changed. */
+  unavailableSeats?: RefusedSeat[];
+  /** BAD_REQUEST — these seat ids are not part of the event or venue: the request is stale. */
+  seatIds?: string[];
+  /** organizer.events.update: BAD_REQUEST — these price tier ids are not the event's: the form is stale. */
+  tierIds?: string[];
+  /** reservation.hold: BAD_REQUEST — the hold would exceed the per-order maximum; choose fewer seats. */
+  maxSeatsPerOrder?: number;
+  /** organizer.events.create: BAD_REQUEST — sections not of this venue, or without a price tier. */
+  sectionIds?: string[];
+  /** reservation.hold, order.checkout: BAD_REQUEST — sales open at this instant (ISO 8601). */
+  salesStartAt?: string;
+  /** order.checkout: the order this attempt created (declined, in progress, failed, expired). */
+  orderId?: string;
+  /** organizer.events.publish: BAD_REQUEST — the event's status, when it is not a draft. */
+  status?: string;
+  /** organizer.venues.importLayout: BAD_REQUEST — the first 100 line errors, and how many in all. */
+  errors?: { line: number; message: string }[];
+  errorCount?: number;
+};
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    /** Machine-readable details for clients, e.g. `{ field: "email" }`. */
-    readonly details?: Record<string, unknown>,
+    readonly details?: AppErrorDetails,
   ) {
     super(message);
     this.name = "AppError";

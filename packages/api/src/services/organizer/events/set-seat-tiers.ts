@@ -8,7 +8,7 @@ import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnEvent } from "../ownership.ts";
-import { loadSeatStates } from "../seats/seat-states.ts";
+import { loadSeatStates, takenSeats } from "../seats/seat-states.ts";
 
 export const setSeatTiersInput = z.object({
   eventId: z.uuid(),
@@ -59,7 +59,7 @@ export async function setSeatTiers(
     if (moved.length !== seatIds.length) {
       const states = await loadSeatStates(tx, event.id, seatIds, now);
       throw new AppError("CONFLICT", "Sold or held seats keep their price tier.", {
-        unavailableSeats: states.filter((seat) => seat.state === "SOLD" || seat.state === "HELD"),
+        unavailableSeats: takenSeats(states),
       });
     }
     await recordAudit(tx, {

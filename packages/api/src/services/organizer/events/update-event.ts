@@ -5,10 +5,11 @@
 // currency is fixed once the event has taken an order.
 import { type Db, type Prisma, runSerializable } from "@openticket/db";
 import { z } from "zod";
+import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type Actor, findOwnEvent } from "../ownership.ts";
+import { findOwnEvent } from "../ownership.ts";
 import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./event-fields.ts";
 import { getOrganizerEvent } from "./get-organizer-event.ts";
 
@@ -37,10 +38,10 @@ export const updateEventInput = z.object({
 type UpdateEventInput = z.output<typeof updateEventInput>;
 type EventFieldChanges = Omit<UpdateEventInput, "eventId" | "priceTiers">;
 
-export async function updateEvent(db: Db, input: UpdateEventInput, actor: Actor) {
+export async function updateEvent(db: Db, input: UpdateEventInput, caller: Caller) {
   const { eventId, priceTiers, ...fields } = input;
   await runSerializable(db, async (tx) => {
-    const event = await findOwnEvent(tx, actor, eventId, {
+    const event = await findOwnEvent(tx, caller.user, eventId, {
       id: true,
       status: true,
       title: true,
@@ -93,7 +94,7 @@ export async function updateEvent(db: Db, input: UpdateEventInput, actor: Actor)
       Object.keys(changed).map((key) => [key, event[key as keyof EventFieldChanges]]),
     );
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: caller.user.id,
       action: "event.update",
       entityType: "event",
       entityId: event.id,
@@ -104,7 +105,7 @@ export async function updateEvent(db: Db, input: UpdateEventInput, actor: Actor)
       after: auditJson({ ...changed, ...(tierChanges.length && { priceTiers: tierChanges }) }),
     });
   });
-  return getOrganizerEvent(db, { eventId }, actor);
+  return getOrganizerEvent(db, { eventId }, caller);
 }
 
 /** The fields whose new value differs from the stored one. */
@@ -129,7 +130,7 @@ function planTierChanges(
   const unknown = requested.filter((tier) => tier.id && !byId.has(tier.id));
   if (unknown.length) {
     throw new AppError("BAD_REQUEST", "Some price tiers are not part of this event.", {
-      tierIds: unknown.map((tier) => tier.id),
+      tierIds: unknown.flatMap((tier) => (tier.id ? [tier.id] : [])),
     });
   }
   const names = new Map(existing.map((tier) => [tier.id, tier.name]));

@@ -11,7 +11,7 @@ import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
 import { findOwnEvent } from "../ownership.ts";
-import { loadSeatStates } from "./seat-states.ts";
+import { loadSeatStates, takenSeats } from "./seat-states.ts";
 
 export const blockSeatsInput = z.object({
   eventId: z.uuid(),
@@ -34,7 +34,7 @@ export async function blockSeats(db: Db, input: z.output<typeof blockSeatsInput>
     if (blocked.length !== seatIds.length) {
       const states = await loadSeatStates(tx, event.id, seatIds, now);
       assertAllKnown(seatIds, states);
-      const refused = states.filter((seat) => seat.state === "HELD" || seat.state === "SOLD");
+      const refused = takenSeats(states);
       if (refused.length) {
         // Throwing rolls back the seats this request did block: all or nothing.
         throw new AppError("CONFLICT", "Held or sold seats cannot be blocked.", {

@@ -2,6 +2,7 @@
 // BLOCKED; held-ness is an unexpired seat_holds row, so a hold past its expiry is no hold,
 // swept or not. (RESERVED is never written; should a row carry it, it reads as AVAILABLE.)
 import type { Db, Tx } from "@openticket/db";
+import type { RefusedSeat } from "../../../errors.ts";
 
 export const SEAT_STATES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED"] as const;
 export type SeatState = (typeof SEAT_STATES)[number];
@@ -21,4 +22,11 @@ export async function loadSeatStates(db: Db | Tx, eventId: string, seatIds: stri
     const expiresAt = seat.hold && seat.hold.expiresAt > now ? seat.hold.expiresAt : null;
     return { id: seat.id, state: seatState(seat.status, expiresAt) };
   });
+}
+
+/** The seats among `seats` that someone holds or bought: the console may not change those. */
+export function takenSeats(seats: { id: string; state: SeatState }[]): RefusedSeat[] {
+  return seats.flatMap((seat) =>
+    seat.state === "HELD" || seat.state === "SOLD" ? [{ id: seat.id, state: seat.state }] : [],
+  );
 }
