@@ -1,10 +1,10 @@
 // admin.audit: the audit log newest first, with actor usernames, filterable and paged; the
 // entries the admin actions write can be found by each filter.
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/services/audit/record-audit.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 
@@ -12,15 +12,6 @@ let alice: Awaited<ReturnType<typeof makeUser>>;
 let bob: Awaited<ReturnType<typeof makeUser>>;
 let target: Awaited<ReturnType<typeof makeUser>>;
 const api = () => callerFor(database().db, alice).admin;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 beforeAll(async () => {
   const { db } = database();

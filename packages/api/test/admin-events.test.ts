@@ -2,9 +2,9 @@
 // filters, sorts and pages.
 import type { Prisma } from "@openticket/db";
 import { makeEvent, makeUser, makeVenue, useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 const hour = 3600_000;
@@ -16,15 +16,6 @@ const at = (ms: number) => new Date(now.getTime() + ms);
 let admin: Awaited<ReturnType<typeof makeUser>>;
 const ids: Record<string, string> = {};
 const adminApi = () => callerFor(database().db, admin, { now: () => now }).admin;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 beforeAll(async () => {
   const { db } = database();

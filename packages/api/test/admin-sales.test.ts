@@ -3,9 +3,9 @@
 // so bucketing in the wrong zone fails).
 import { randomUUID } from "node:crypto";
 import { makeEvent, makeUser, makeVenue, useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 const instant = (iso: string) => new Date(iso);
@@ -16,15 +16,6 @@ const ids: Record<string, string> = {};
 /** A title that a spreadsheet would run as a formula. */
 const TALK = '=HYPERLINK("http://evil.example","Data Talk")';
 const adminApi = () => callerFor(database().db, admin).admin;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** A paid order of `seats` seats at `at`; with `refund`, cancelled and refunded then. */
 async function sell(

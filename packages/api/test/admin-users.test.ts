@@ -3,11 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@openticket/db/password";
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "../src/services/auth/credentials.ts";
 import { resolveSessionUser } from "../src/services/auth/session-user.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 import { eventOnSale } from "./helpers/sale.ts";
 
 const database = useTestDatabase();
@@ -15,15 +16,6 @@ const PASSWORD = "correct-horse-battery-9";
 
 let admin: Awaited<ReturnType<typeof makeUser>>;
 const adminApi = () => callerFor(database().db, admin).admin;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** A user who can sign in with PASSWORD. */
 async function person(options: Parameters<typeof makeUser>[1] = {}) {

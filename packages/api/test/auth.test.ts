@@ -1,10 +1,11 @@
 import { verifyPassword } from "@openticket/db/password";
 import { useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "../src/services/auth/credentials.ts";
 import { resolveSessionUser } from "../src/services/auth/session-user.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 const anonymous = () => callerFor(database().db, null);
@@ -14,15 +15,6 @@ const valid = {
   email: "Ada@Example.COM",
   password: "analytical-engine-42",
 };
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("auth.register", () => {
   it("creates an attendee, normalising username and e-mail, storing an argon2id hash that verifies", async () => {

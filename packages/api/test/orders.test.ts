@@ -1,24 +1,16 @@
 import { useTestDatabase } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import {
   DEMO_DECLINED_CARD,
   type PaymentProvider,
 } from "../src/services/payments/payment-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
 const database = useTestDatabase({ maxConnections: 30 });
 const hours = (n: number) => n * 3600_000;
-
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** A buyer holding `count` seats of a fresh event priced 1,000, refundable until 48 h before at 80%. */
 async function buyerHolding(count = 2) {

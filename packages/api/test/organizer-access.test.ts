@@ -5,7 +5,8 @@ import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root.ts";
 import { callerFor } from "./helpers/callers.ts";
-import { codeOf, DAY, failure, organizerEvent, sell } from "./helpers/organizer.ts";
+import { DAY, organizerEvent, sell } from "./helpers/organizer.ts";
+import { codeOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 

@@ -10,7 +10,8 @@ import {
   type RefundRequest,
 } from "../src/services/payments/payment-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
-import { codeOf, failure, organizerEvent, sell } from "./helpers/organizer.ts";
+import { organizerEvent, sell } from "./helpers/organizer.ts";
+import { codeOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase({ maxConnections: 20 });
 

@@ -4,14 +4,8 @@
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
 import { callerFor } from "./helpers/callers.ts";
-import {
-  DAY,
-  detailsOf,
-  failure,
-  makeOrganizer,
-  organizerEvent,
-  sell,
-} from "./helpers/organizer.ts";
+import { DAY, makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
+import { detailsOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 const HOUR = 3600_000;

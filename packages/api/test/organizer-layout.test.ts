@@ -7,7 +7,8 @@ import {
   generateSectionSeats,
   rowLabels,
 } from "../src/services/organizer/venues/section-layout.ts";
-import { detailsOf, failure, makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
+import { makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
+import { detailsOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 

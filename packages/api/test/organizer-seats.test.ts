@@ -3,7 +3,8 @@
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
 import { callerFor } from "./helpers/callers.ts";
-import { codeOf, detailsOf, failure, organizerEvent, sell } from "./helpers/organizer.ts";
+import { organizerEvent, sell } from "./helpers/organizer.ts";
+import { codeOf, detailsOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase({ maxConnections: 20 });
 

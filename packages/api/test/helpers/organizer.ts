@@ -4,33 +4,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@openticket/db";
 import { makeUser } from "@openticket/db/testing";
-import { TRPCError } from "@trpc/server";
 import { expect } from "vitest";
-import type { AppError } from "../../src/errors.ts";
 import { callerFor } from "./callers.ts";
 
 export const DAY = 24 * 3600_000;
-
-export async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
-/** The AppError details behind a refusal. */
-export function detailsOf(error: TRPCError) {
-  return (error.cause as AppError | undefined)?.details;
-}
-
-export async function codeOf(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
-  );
-}
 
 export async function makeOrganizer(db: Db) {
   const organizer = await makeUser(db, { role: "ORGANIZER" });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { timeZoneField, venueFields } from "./venue-fields.ts";
+import { timeZoneField, venueFields, venueSelect } from "./venue-fields.ts";
 
 export const createVenueInput = z.object({
   ...venueFields,
@@ -20,7 +20,7 @@ export async function createVenue(
   return runSerializable(db, async (tx) => {
     const venue = await tx.venue.create({
       data: { ...input, ownerId: caller.user.id },
-      select: { id: true, ownerId: true, name: true, city: true, address: true, timeZone: true },
+      select: venueSelect,
     });
     await recordAudit(tx, {
       actorId: caller.user.id,

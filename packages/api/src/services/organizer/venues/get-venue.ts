@@ -5,17 +5,13 @@ import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { venueHasSales } from "./layout-lock.ts";
+import { venueSelect } from "./venue-fields.ts";
 
 export const getVenueInput = z.object({ venueId: z.uuid() });
 
 export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, caller: Caller) {
   const venue = await findOwnVenue(db, caller.user, input.venueId, {
-    id: true,
-    ownerId: true,
-    name: true,
-    city: true,
-    address: true,
-    timeZone: true,
+    ...venueSelect,
     sections: {
       orderBy: [{ ordering: "asc" }, { name: "asc" }],
       select: {

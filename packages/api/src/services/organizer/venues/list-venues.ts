@@ -3,18 +3,14 @@
 import type { Db } from "@openticket/db";
 import type { Caller } from "../../../context.ts";
 import { ownVenues } from "../ownership.ts";
+import { venueSelect } from "./venue-fields.ts";
 
 export async function listVenues(db: Db, caller: Caller) {
   const venues = await db.venue.findMany({
     where: ownVenues(caller.user),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
-      id: true,
-      ownerId: true,
-      name: true,
-      city: true,
-      address: true,
-      timeZone: true,
+      ...venueSelect,
       createdAt: true,
       _count: { select: { sections: true, seats: true, events: true } },
     },

@@ -6,7 +6,7 @@ import type { Caller } from "../../../context.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
-import { timeZoneField, venueFields } from "./venue-fields.ts";
+import { timeZoneField, venueFields, venueSelect } from "./venue-fields.ts";
 
 export const updateVenueInput = z.object({
   venueId: z.uuid(),
@@ -24,12 +24,7 @@ export async function updateVenue(
   const { venueId, ...fields } = input;
   return runSerializable(db, async (tx) => {
     const venue = await findOwnVenue(tx, caller.user, venueId, {
-      id: true,
-      ownerId: true,
-      name: true,
-      city: true,
-      address: true,
-      timeZone: true,
+      ...venueSelect,
     });
     const changed = Object.fromEntries(
       Object.entries(fields).filter(
@@ -40,7 +35,7 @@ export async function updateVenue(
     const updated = await tx.venue.update({
       where: { id: venue.id },
       data: changed,
-      select: { id: true, ownerId: true, name: true, city: true, address: true, timeZone: true },
+      select: venueSelect,
     });
     if (changed.city) {
       await tx.event.updateMany({ where: { venueId: venue.id }, data: { city: changed.city } });

@@ -1,4 +1,6 @@
-// The fields an organizer types about a venue, validated once for create and update.
+// The fields an organizer types about a venue, validated once for create and update, and the
+// fields every venue answer carries.
+import type { Prisma } from "@openticket/db";
 import { z } from "zod";
 
 /** An IANA zone that both JavaScript and PostgreSQL know, stored under its canonical name. */
@@ -21,3 +23,13 @@ export const venueFields = {
   city: z.string().trim().min(1).max(80),
   address: z.string().trim().min(1).max(300),
 };
+
+/** A venue's own fields, as every organizer.venues answer gives them. */
+export const venueSelect = {
+  id: true,
+  ownerId: true,
+  name: true,
+  city: true,
+  address: true,
+  timeZone: true,
+} satisfies Prisma.VenueSelect;
