@@ -323,10 +323,11 @@ function rawImpl(pool: pg.Pool): Impl {
   const values = Array.from(
     { length: SEATS_PER_HOLD },
     (_, i) =>
-      `(gen_random_uuid(), $${i + 4}::uuid, $1::uuid, $2::uuid, now() + $3 * interval '1 millisecond', now())`,
+      `(gen_random_uuid(), $${i + 4}::uuid, $1::uuid, $2::uuid, 0, now() + $3 * interval '1 millisecond', now())`,
   );
+  // The floor writes a constant price: the service's lookup of the tier price is its own cost.
   const holdSql = `
-    INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, expires_at, created_at)
+    INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, expires_at, created_at)
     VALUES ${values.join(", ")}
     ON CONFLICT (event_seat_id) DO UPDATE
       SET user_id = EXCLUDED.user_id, expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at

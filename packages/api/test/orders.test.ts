@@ -50,6 +50,29 @@ describe("order.checkout", () => {
     expect(await db.order.count({ where: { userId: buyer.id } })).toBe(1);
   });
 
+  it("charges the price the seats had when they were held, though the tier was re-priced", async () => {
+    const { db } = database();
+    const sale = await eventOnSale(db, { price: 1000 });
+    const [buyer] = await makeBuyers(db, 1);
+    if (!buyer) throw new Error("buyer");
+    const api = callerFor(db, buyer);
+    await api.reservation.hold({ eventId: sale.event.id, seatIds: sale.seatIds.slice(0, 2) });
+    const tier = await db.priceTier.findFirstOrThrow({ where: { eventId: sale.event.id } });
+    await callerFor(db, sale.organizer).organizer.events.update({
+      eventId: sale.event.id,
+      priceTiers: [{ id: tier.id, name: tier.name, price: 5000 }],
+    });
+    expect((await api.reservation.mine({ eventId: sale.event.id })).total).toBe(2000);
+
+    const order = await api.order.checkout({ eventId: sale.event.id, idempotencyKey: "re-priced" });
+    expect(order.total).toBe(2000);
+    expect(order.payments).toEqual([expect.objectContaining({ kind: "CHARGE", amount: 2000 })]);
+    expect(order.tickets.map((ticket) => ticket.pricePaid)).toEqual([1000, 1000]);
+    // A seat held after the change costs the new price.
+    await api.reservation.hold({ eventId: sale.event.id, seatIds: sale.seatIds.slice(2, 3) });
+    expect((await api.reservation.mine({ eventId: sale.event.id })).total).toBe(5000);
+  });
+
   it("creates one order when the same key arrives several times at once", async () => {
     const { db, buyer, event, api } = await buyerHolding(2);
     const attempts = await Promise.allSettled(

@@ -311,6 +311,7 @@ describe("removing seats and sections", () => {
         eventSeatId: heldSeat.id,
         eventId: event.id,
         userId: buyer.id,
+        price: 1000,
         expiresAt: new Date(Date.now() + 60_000),
       },
     });

@@ -70,8 +70,8 @@ describe("batched holds", () => {
     try {
       await other.query("BEGIN");
       await other.query(
-        `INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, expires_at, created_at)
-         VALUES (gen_random_uuid(), $1, $2, $3, now() + interval '10 minutes', now())`,
+        `INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, expires_at, created_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, 1000, now() + interval '10 minutes', now())`,
         [seat1, event.id, dave.id],
       );
       const bobs = hold(db, bob.id, event.id, [seat0, seat1]);

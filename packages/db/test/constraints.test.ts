@@ -47,6 +47,7 @@ describe("database constraints", () => {
       eventSeatId: eventSeat.id,
       eventId: event.id,
       userId: buyer.id,
+      price: 1000,
       expiresAt: new Date(Date.now() + 60_000),
     };
     await db.seatHold.create({ data: hold });

@@ -20,6 +20,7 @@ const HAND_WRITTEN = new Set([
   "orders_total_non_negative",
   "tickets_price_paid_non_negative",
   "payments_amount_non_negative",
+  "seat_holds_price_non_negative",
   "tickets_one_live_per_event_seat",
   "payments_one_charge_per_order",
   "payments_one_refund_per_order",

@@ -47,7 +47,8 @@ export async function checkout(
   assertOnSale(event, now);
   const holds = await db.seatHold.findMany({
     where: { eventId: event.id, userId, expiresAt: { gt: now } },
-    select: { eventSeatId: true, eventSeat: { select: { tier: { select: { price: true } } } } },
+    // The price each seat had when it was held: what the buyer saw is what they pay.
+    select: { eventSeatId: true, price: true },
   });
   if (holds.length === 0) {
     throw new AppError(
@@ -62,7 +63,7 @@ export async function checkout(
     throw new AppError("BAD_REQUEST", `At most ${event.maxSeatsPerOrder} seats per order.`);
   }
   const seatIds = holds.map((hold) => hold.eventSeatId);
-  const total = holds.reduce((sum, hold) => sum + hold.eventSeat.tier.price, 0);
+  const total = holds.reduce((sum, hold) => sum + hold.price, 0);
 
   // 1. The PENDING order.
   let order: { id: string };
@@ -125,7 +126,7 @@ export async function checkout(
         data: holds.map((hold) => ({
           orderId: order.id,
           eventSeatId: hold.eventSeatId,
-          pricePaid: hold.eventSeat.tier.price,
+          pricePaid: hold.price,
           code: randomBytes(16).toString("base64url"),
         })),
       });

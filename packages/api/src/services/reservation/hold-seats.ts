@@ -195,8 +195,8 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]) {
   const rows = writes.flatMap((write) => write.seatIds.map((seatId) => ({ seatId, write })));
   const [result] = await tx.$queryRaw<{ won: string[] | null }[]>`/* prepared */
     WITH won AS (
-      INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, expires_at, created_at)
-      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, r.expires_at, r.now
+      INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, expires_at, created_at)
+      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, pt.price, r.expires_at, r.now
       FROM unnest(${rows.map((row) => row.seatId)}::uuid[],
                   ${rows.map((row) => row.write.eventId)}::uuid[],
                   ${rows.map((row) => row.write.userId)}::uuid[],
@@ -204,9 +204,11 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]) {
                   ${rows.map((row) => row.write.now.toISOString())}::timestamptz[])
            AS r(seat_id, event_id, user_id, expires_at, now)
       JOIN event_seats es ON es.id = r.seat_id AND es.event_id = r.event_id
+      JOIN price_tiers pt ON pt.id = es.tier_id
       WHERE es.status = 'AVAILABLE'
       ON CONFLICT (event_seat_id) DO UPDATE
-        SET user_id = EXCLUDED.user_id, expires_at = EXCLUDED.expires_at, created_at = EXCLUDED.created_at
+        SET user_id = EXCLUDED.user_id, price = EXCLUDED.price, expires_at = EXCLUDED.expires_at,
+            created_at = EXCLUDED.created_at
         WHERE seat_holds.expires_at <= EXCLUDED.created_at OR seat_holds.user_id = EXCLUDED.user_id
       RETURNING event_seat_id
     ), announced AS (

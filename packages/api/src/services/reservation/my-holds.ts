@@ -10,10 +10,11 @@ export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, c
     where: { eventId: input.eventId, userId: caller.user.id, expiresAt: { gt: caller.now() } },
     select: {
       expiresAt: true,
+      price: true,
       eventSeat: {
         select: {
           id: true,
-          tier: { select: { name: true, price: true } },
+          tier: { select: { name: true } },
           seat: { select: { label: true, section: { select: { name: true } } } },
         },
       },
@@ -25,7 +26,7 @@ export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, c
     label: hold.eventSeat.seat.label,
     section: hold.eventSeat.seat.section.name,
     tier: hold.eventSeat.tier.name,
-    price: hold.eventSeat.tier.price,
+    price: hold.price,
   }));
   return {
     seats,
