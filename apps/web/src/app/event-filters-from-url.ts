@@ -1,6 +1,7 @@
 // Reads the event list's filters from the URL, dropping anything malformed rather than failing.
 // Dates are calendar days in Asia/Taipei, where the events happen.
 import { EventCategory } from "@openticket/db/enums";
+import { uuidOrUndefined } from "~/url/uuid";
 
 export type EventFilters = {
   q?: string;
@@ -14,7 +15,6 @@ export type EventFilters = {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function eventFiltersFromUrl(params: SearchParams): EventFilters {
   const one = (key: string) => {
@@ -32,7 +32,7 @@ export function eventFiltersFromUrl(params: SearchParams): EventFilters {
     city: one("city")?.slice(0, 80),
     fromDay: fromDay && DAY.test(fromDay) ? fromDay : undefined,
     toDay: toDay && DAY.test(toDay) ? toDay : undefined,
-    cursor: cursor && UUID.test(cursor) ? cursor : undefined,
+    cursor: uuidOrUndefined(cursor),
   };
 }
 

@@ -2,8 +2,6 @@
 // link that can be shared. Anything malformed is dropped rather than failing the page.
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The first value of a parameter, trimmed and cut to `maxLength`; undefined when empty. */
 export function param(params: SearchParams, key: string, maxLength = 100): string | undefined {
   const value = params[key];

@@ -6,12 +6,11 @@ import { getSessionUser } from "~/auth";
 import { OrderStatusBadge } from "~/components/order-status-badge";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
+import { uuidOrUndefined } from "~/url/uuid";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("orders"))("title") };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function OrdersPage({
   searchParams,
@@ -25,7 +24,7 @@ export default async function OrdersPage({
     getTranslations("orders"),
     getFormatter(),
     getLocale(),
-    api.order.list({ cursor: cursor && UUID.test(cursor) ? cursor : undefined }),
+    api.order.list({ cursor: uuidOrUndefined(cursor) }),
   ]);
   return (
     <div className="flex flex-col gap-6">

@@ -2,10 +2,10 @@
 // someone else's (the api answers NOT_FOUND for both), is this console's 404.
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { UUID } from "../admin/url-params";
+import { isUuid } from "~/url/uuid";
 
 export async function loadOwn<T>(id: string, load: () => Promise<T>): Promise<T> {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   try {
     return await load();
   } catch (error) {

@@ -8,7 +8,8 @@ import { OrganizerEventStatus } from "~/components/organizer/event-status-badge"
 import { primaryButton, secondaryButton } from "~/components/organizer/styles";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
-import { hrefWith, param, type SearchParams, UUID } from "../admin/url-params";
+import { uuidOrUndefined } from "~/url/uuid";
+import { hrefWith, param, type SearchParams } from "../admin/url-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organizer"))("dashboard.title") };
@@ -19,8 +20,7 @@ export default async function OrganizerDashboardPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  const cursorParam = param(await searchParams, "cursor");
-  const cursor = cursorParam && UUID.test(cursorParam) ? cursorParam : undefined;
+  const cursor = uuidOrUndefined(param(await searchParams, "cursor"));
   const api = await getServerApi();
   const [t, tStatus, format, locale, result] = await Promise.all([
     getTranslations("organizer.dashboard"),

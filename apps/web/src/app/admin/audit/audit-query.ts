@@ -1,16 +1,16 @@
 // The audit log's filters, read from and written to the URL. The actor is named by username;
 // the page looks up the id the api filters by.
-import { hrefWith, param, type SearchParams, UUID } from "../url-params";
+import { uuidOrUndefined } from "~/url/uuid";
+import { hrefWith, param, type SearchParams } from "../url-params";
 
 export type AuditQuery = { action?: string; entity?: string; actor?: string; cursor?: string };
 
 export function auditQueryFromUrl(params: SearchParams): AuditQuery {
-  const cursor = param(params, "cursor");
   return {
     action: param(params, "action", 100),
     entity: param(params, "entity", 50),
     actor: param(params, "actor", 100),
-    cursor: cursor && UUID.test(cursor) ? cursor : undefined,
+    cursor: uuidOrUndefined(param(params, "cursor")),
   };
 }
 

@@ -1,6 +1,7 @@
 // The users page's search, read from and written to the URL.
 import { Role } from "@openticket/db/enums";
-import { hrefWith, oneOf, param, type SearchParams, UUID } from "../url-params";
+import { uuidOrUndefined } from "~/url/uuid";
+import { hrefWith, oneOf, param, type SearchParams } from "../url-params";
 
 export const ROLES = Object.values(Role);
 export const ACCOUNT_STATES = ["active", "suspended"] as const;
@@ -13,12 +14,11 @@ export type UsersQuery = {
 };
 
 export function usersQueryFromUrl(params: SearchParams): UsersQuery {
-  const cursor = param(params, "cursor");
   return {
     q: param(params, "q"),
     role: oneOf(params, "role", ROLES),
     state: oneOf(params, "state", ACCOUNT_STATES),
-    cursor: cursor && UUID.test(cursor) ? cursor : undefined,
+    cursor: uuidOrUndefined(param(params, "cursor")),
   };
 }
 

@@ -3,11 +3,10 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getServerApi } from "~/trpc/server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "~/url/uuid";
 
 export const loadEvent = cache(async (id: string) => {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const api = await getServerApi();
   try {
     return await api.event.byId({ id });

@@ -3,14 +3,13 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "~/auth";
 import { getServerApi } from "~/trpc/server";
+import { uuidOrUndefined } from "~/url/uuid";
 import { AttendedEvents } from "./attended-events";
 import { RecommendedEvents } from "./recommended-events";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("myEvents"))("title") };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function MyEventsPage({
   searchParams,
@@ -22,7 +21,7 @@ export default async function MyEventsPage({
   const api = await getServerApi();
   const [t, attended, recommended] = await Promise.all([
     getTranslations("myEvents"),
-    api.me.attendedEvents({ cursor: cursor && UUID.test(cursor) ? cursor : undefined }),
+    api.me.attendedEvents({ cursor: uuidOrUndefined(cursor) }),
     api.me.recommendations(),
   ]);
   return (

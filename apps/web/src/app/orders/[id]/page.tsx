@@ -8,12 +8,11 @@ import { OrderStatusBadge } from "~/components/order-status-badge";
 import { TicketQrCode } from "~/components/ticket-qr-code";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
+import { isUuid } from "~/url/uuid";
 import { CancelOrderButton } from "./cancel-order-button";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function loadOrder(id: string) {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const api = await getServerApi();
   try {
     return await api.order.byId({ orderId: id });

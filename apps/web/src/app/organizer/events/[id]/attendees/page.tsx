@@ -7,7 +7,8 @@ import { FilterForm, filterField, filterInput } from "~/components/admin/filter-
 import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
 import { getServerApi } from "~/trpc/server";
-import { hrefWith, param, type SearchParams, UUID } from "../../../../admin/url-params";
+import { uuidOrUndefined } from "~/url/uuid";
+import { hrefWith, param, type SearchParams } from "../../../../admin/url-params";
 import { loadOwn } from "../../../load-own";
 
 export async function generateMetadata() {
@@ -23,8 +24,7 @@ export default async function EventAttendeesPage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const q = param(query, "q");
-  const cursorParam = param(query, "cursor");
-  const cursor = cursorParam && UUID.test(cursorParam) ? cursorParam : undefined;
+  const cursor = uuidOrUndefined(param(query, "cursor"));
   const api = await getServerApi();
   const [t, format, event, result] = await Promise.all([
     getTranslations("organizer.attendees"),

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { SeatManager } from "~/components/organizer/seat-manager";
 import { getServerApi } from "~/trpc/server";
-import { oneOf, param, type SearchParams, UUID } from "../../../../admin/url-params";
+import { uuidOrUndefined } from "~/url/uuid";
+import { oneOf, param, type SearchParams } from "../../../../admin/url-params";
 import { loadOwn } from "../../../load-own";
 
 const STATES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED"] as const;
@@ -21,8 +22,7 @@ export default async function EventSeatsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const sectionParam = param(query, "section");
-  const section = sectionParam && UUID.test(sectionParam) ? sectionParam : undefined;
+  const section = uuidOrUndefined(param(query, "section"));
   const state = oneOf(query, "state", STATES);
   const api = await getServerApi();
   const [t, event, map] = await Promise.all([
