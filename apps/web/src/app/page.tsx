@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { EventCard } from "~/components/event-card";
 import { EventFilters } from "~/components/event-filters";
 import { getServerApi } from "~/trpc/server";
-import { eventFiltersFromUrl, filtersToQuery, toListInput } from "./event-filters-from-url";
+import { eventFiltersFromUrl, filtersToQuery, toListInput } from "~/url/event-filters";
+import type { SearchParams } from "~/url/search-params";
 
 export default async function EventsPage({
   searchParams,
 }: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const filters = eventFiltersFromUrl(await searchParams);
   const api = await getServerApi();

@@ -3,7 +3,7 @@
 import { EventCategory } from "@openticket/db/enums";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { EventFilters as Filters } from "~/app/event-filters-from-url";
+import type { EventFilters as Filters } from "~/url/event-filters";
 
 export async function EventFilters({ filters, cities }: { filters: Filters; cities: string[] }) {
   const t = await getTranslations("events");

@@ -7,8 +7,8 @@ import { AdminEventsTable } from "~/components/admin/admin-events-table";
 import { EmptyState } from "~/components/admin/empty-state";
 import { PageNumberPagination } from "~/components/admin/page-number-pagination";
 import { getServerApi } from "~/trpc/server";
-import { eventsHref, eventsQueryFromUrl, toEventsInput } from "./events-query";
-import type { SearchParams } from "./url-params";
+import { eventsHref, eventsQueryFromUrl, toEventsInput } from "~/url/admin-events-query";
+import type { SearchParams } from "~/url/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("events.title") };

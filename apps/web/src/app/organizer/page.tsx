@@ -8,8 +8,8 @@ import { OrganizerEventStatus } from "~/components/organizer/event-status-badge"
 import { primaryButton, secondaryButton } from "~/components/organizer/styles";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
+import { hrefWith, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
-import { hrefWith, param, type SearchParams } from "../admin/url-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organizer"))("dashboard.title") };

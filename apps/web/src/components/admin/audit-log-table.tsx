@@ -3,7 +3,7 @@
 import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { hrefWith } from "~/app/admin/url-params";
+import { hrefWith } from "~/url/search-params";
 import { StackedCell, StackedRow, StackedTable } from "./stacked-table";
 
 type AuditEntry = RouterOutputs["admin"]["audit"]["items"][number];

@@ -6,8 +6,13 @@ import { CursorPagination } from "~/components/admin/cursor-pagination";
 import { EmptyState } from "~/components/admin/empty-state";
 import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { getServerApi } from "~/trpc/server";
-import type { SearchParams } from "../url-params";
-import { auditHref, auditQueryFromUrl, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from "./audit-query";
+import {
+  auditHref,
+  auditQueryFromUrl,
+  KNOWN_ACTIONS,
+  KNOWN_ENTITY_TYPES,
+} from "~/url/admin-audit-query";
+import type { SearchParams } from "~/url/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("audit.title") };

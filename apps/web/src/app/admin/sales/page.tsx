@@ -9,8 +9,8 @@ import { MoneyByMonthChart, NetByCategoryChart } from "~/components/admin/sales-
 import { SalesEventsTable } from "~/components/admin/sales-events-table";
 import { SalesFigures } from "~/components/admin/sales-figures";
 import { getServerApi } from "~/trpc/server";
-import type { SearchParams } from "../url-params";
-import { salesPeriodFromUrl, toSalesInput } from "./sales-period";
+import { salesPeriodFromUrl, toSalesInput } from "~/url/admin-sales-period";
+import type { SearchParams } from "~/url/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("sales.title") };

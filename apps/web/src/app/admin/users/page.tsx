@@ -7,8 +7,8 @@ import { EmptyState } from "~/components/admin/empty-state";
 import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { UsersTable } from "~/components/admin/users-table";
 import { getServerApi } from "~/trpc/server";
-import type { SearchParams } from "../url-params";
-import { ROLES, toUsersInput, usersHref, usersQueryFromUrl } from "./users-query";
+import { ROLES, toUsersInput, usersHref, usersQueryFromUrl } from "~/url/admin-users-query";
+import type { SearchParams } from "~/url/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("users.title") };

@@ -7,8 +7,8 @@ import { FilterForm, filterField, filterInput } from "~/components/admin/filter-
 import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
 import { getServerApi } from "~/trpc/server";
+import { hrefWith, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
-import { hrefWith, param, type SearchParams } from "../../../../admin/url-params";
 import { loadOwn } from "../../../load-own";
 
 export async function generateMetadata() {

@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { SeatManager } from "~/components/organizer/seat-manager";
 import { getServerApi } from "~/trpc/server";
+import { oneOf, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
-import { oneOf, param, type SearchParams } from "../../../../admin/url-params";
 import { loadOwn } from "../../../load-own";
 
 const STATES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED"] as const;

@@ -1,7 +1,9 @@
-// Reads the event list's filters from the URL, dropping anything malformed rather than failing.
-// Dates are calendar days in Asia/Taipei, where the events happen.
+// The event list's filters, read from and written to the URL: anything malformed is dropped
+// rather than failing the page. Dates are calendar days in Asia/Taipei, where the events happen.
 import { EventCategory } from "@openticket/db/enums";
-import { uuidOrUndefined } from "~/url/uuid";
+import { param, type SearchParams } from "./search-params";
+import { DAY, taipeiDays } from "./taipei-days";
+import { uuidOrUndefined } from "./uuid";
 
 export type EventFilters = {
   q?: string;
@@ -12,41 +14,22 @@ export type EventFilters = {
   cursor?: string;
 };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function eventFiltersFromUrl(params: SearchParams): EventFilters {
-  const one = (key: string) => {
-    const value = params[key];
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    return text ? text : undefined;
-  };
-  const category = one("category");
-  const fromDay = one("from");
-  const toDay = one("to");
-  const cursor = one("cursor");
+  const category = param(params, "category");
+  const fromDay = param(params, "from");
+  const toDay = param(params, "to");
   return {
-    q: one("q")?.slice(0, 100),
+    q: param(params, "q"),
     category: category && category in EventCategory ? (category as EventCategory) : undefined,
-    city: one("city")?.slice(0, 80),
+    city: param(params, "city", 80),
     fromDay: fromDay && DAY.test(fromDay) ? fromDay : undefined,
     toDay: toDay && DAY.test(toDay) ? toDay : undefined,
-    cursor: uuidOrUndefined(cursor),
+    cursor: uuidOrUndefined(param(params, "cursor")),
   };
-}
-
-/** The start of a calendar day in Taipei (UTC+8 all year). */
-export function taipeiDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
 }
 
 export function toListInput(filters: EventFilters) {
-  const from = filters.fromDay ? taipeiDayStart(filters.fromDay) : undefined;
-  let to = filters.toDay
-    ? new Date(taipeiDayStart(filters.toDay).getTime() + 24 * 3600_000)
-    : undefined;
-  if (from && to && to <= from) to = undefined;
+  const { from, to } = taipeiDays(filters.fromDay, filters.toDay);
   return {
     q: filters.q,
     category: filters.category,

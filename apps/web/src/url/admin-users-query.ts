@@ -1,7 +1,7 @@
 // The users page's search, read from and written to the URL.
 import { Role } from "@openticket/db/enums";
-import { uuidOrUndefined } from "~/url/uuid";
-import { hrefWith, oneOf, param, type SearchParams } from "../url-params";
+import { hrefWith, oneOf, param, type SearchParams } from "./search-params";
+import { uuidOrUndefined } from "./uuid";
 
 export const ROLES = Object.values(Role);
 export const ACCOUNT_STATES = ["active", "suspended"] as const;

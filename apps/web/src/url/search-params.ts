@@ -1,5 +1,5 @@
-// Reading the admin console's filters from the URL and writing them back: a filtered view is a
-// link that can be shared. Anything malformed is dropped rather than failing the page.
+// Reading a page's filters from its URL and writing them back: a filtered view is a link that can
+// be shared. Anything malformed is dropped rather than failing the page.
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of a parameter, trimmed and cut to `maxLength`; undefined when empty. */

@@ -1,7 +1,8 @@
 // The audit log's filters, read from and written to the URL. The actor is named by username;
 // the page looks up the id the api filters by.
-import { uuidOrUndefined } from "~/url/uuid";
-import { hrefWith, param, type SearchParams } from "../url-params";
+
+import { hrefWith, param, type SearchParams } from "./search-params";
+import { uuidOrUndefined } from "./uuid";
 
 export type AuditQuery = { action?: string; entity?: string; actor?: string; cursor?: string };
 

@@ -1,7 +1,7 @@
 // The all-events page's filters, sort and page, read from and written to the URL.
 import type { RouterInputs } from "@openticket/api";
 import { ADMIN_EVENT_STATUSES, type AdminEventStatus } from "~/components/admin/event-status-badge";
-import { hrefWith, oneOf, param, type SearchParams } from "./url-params";
+import { hrefWith, oneOf, param, type SearchParams } from "./search-params";
 
 type EventsInput = Exclude<RouterInputs["admin"]["events"], void>;
 
