@@ -2,10 +2,10 @@
 // ways in to a new event and to the venues.
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "~/components/admin/empty-state";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { OrganizerEventStatus } from "~/components/organizer/event-status-badge";
-import { primaryButton, secondaryButton } from "~/components/organizer/styles";
+import { EmptyState } from "~/components/ui/empty-state";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
+import { primaryButton, secondaryButton } from "~/components/ui/styles";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
 import { hrefWith, param, type SearchParams } from "~/url/search-params";

@@ -3,8 +3,8 @@
 import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { EventStatusBadge } from "./event-status-badge";
-import { StackedCell, StackedRow, StackedTable } from "./stacked-table";
 
 type AdminEvent = RouterOutputs["admin"]["events"]["items"][number];
 

@@ -2,8 +2,8 @@
 import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
-import { StackedCell, StackedRow, StackedTable } from "./stacked-table";
 
 type EventSales = RouterOutputs["admin"]["sales"]["events"][number];
 

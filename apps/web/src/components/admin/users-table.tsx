@@ -2,8 +2,8 @@
 // the controls to change that — except on the admin's own row, which no admin may change.
 import type { RouterOutputs } from "@openticket/api";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { RoleBadge } from "./role-badge";
-import { StackedCell, StackedRow, StackedTable } from "./stacked-table";
 import { UserAccountControls } from "./user-account-controls";
 
 type ManagedUser = RouterOutputs["admin"]["users"]["search"]["items"][number];

@@ -6,9 +6,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormField } from "~/components/form-field";
+import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { fieldInput, fieldLabel, primaryButton } from "./styles";
 
 export function AddSectionForm({ venueId }: { venueId: string }) {
   const t = useTranslations("organizer.section");

@@ -7,11 +7,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { card, fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { EventFields, readEventFields } from "./event-fields";
 import { MutationError } from "./mutation-error";
 import { PriceTiersEditor, type TierDraft } from "./price-tiers-editor";
-import { card, fieldInput, fieldLabel, primaryButton } from "./styles";
 
 const CURRENCY = "TWD";
 

@@ -6,11 +6,11 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { EventFields, readEventFields } from "./event-fields";
 import { MutationError } from "./mutation-error";
 import { PriceTiersEditor, type TierDraft } from "./price-tiers-editor";
-import { primaryButton } from "./styles";
 
 type Event = RouterOutputs["organizer"]["events"]["byId"];
 

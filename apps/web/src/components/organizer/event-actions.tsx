@@ -7,10 +7,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
+import { dangerButton, primaryButton, secondaryButton } from "~/components/ui/styles";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { dangerButton, primaryButton, secondaryButton } from "./styles";
 
 type Event = RouterOutputs["organizer"]["events"]["byId"];
 

@@ -5,7 +5,7 @@ import { formatVenueTime, venueTimeToUtc } from "@openticket/api/venue-time";
 import { EventCategory } from "@openticket/db/enums";
 import { useTranslations } from "next-intl";
 import { FormField } from "~/components/form-field";
-import { fieldInput, fieldLabel } from "./styles";
+import { fieldInput, fieldLabel } from "~/components/ui/styles";
 
 export type EventFieldValues = {
   title: string;

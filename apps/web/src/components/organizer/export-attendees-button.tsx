@@ -4,8 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveCsvFile } from "~/components/save-csv-file";
+import { secondaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { secondaryButton } from "./styles";
 
 export function ExportAttendeesButton({ eventId }: { eventId: string }) {
   const t = useTranslations("organizer.attendees");

@@ -5,9 +5,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { fieldInput, fieldLabel, primaryButton } from "./styles";
 
 type LineError = { line: number; message: string };
 

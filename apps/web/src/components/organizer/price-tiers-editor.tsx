@@ -3,7 +3,7 @@
 // unit; dollars for TWD) each. Tiers that exist keep their id, so editing renames or re-prices
 // them; tiers are added but never dropped here, since seats may be priced by them.
 import { useTranslations } from "next-intl";
-import { fieldInput, fieldLabel, secondaryButton } from "./styles";
+import { fieldInput, fieldLabel, secondaryButton } from "~/components/ui/styles";
 
 export type TierDraft = { key: string; id?: string; name: string; price: number };
 

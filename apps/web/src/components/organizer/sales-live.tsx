@@ -6,7 +6,7 @@ import type { RouterOutputs } from "@openticket/api";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { FigureList } from "./figure-list";

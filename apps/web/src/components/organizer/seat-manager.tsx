@@ -10,9 +10,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { type MapSeat, STATUS_COLORS, tierColor } from "~/components/seat-map/seat-colors";
 import { SeatMapSvg } from "~/components/seat-map/seat-map-svg";
+import { primaryButton, secondaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { primaryButton, secondaryButton } from "./styles";
 
 type SeatMap = RouterOutputs["organizer"]["seats"]["map"];
 type Seat = SeatMap["seats"][number];

@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { FormField } from "~/components/form-field";
+import { card, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { card, primaryButton } from "./styles";
 
 export function VenueForm() {
   const t = useTranslations("organizer.venueForm");

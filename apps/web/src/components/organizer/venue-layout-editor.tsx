@@ -8,9 +8,9 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { MapSeat } from "~/components/seat-map/seat-colors";
 import { SeatMapSvg } from "~/components/seat-map/seat-map-svg";
+import { dangerButton, secondaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
-import { dangerButton, secondaryButton } from "./styles";
 
 type Venue = RouterOutputs["organizer"]["venues"]["byId"];
 

@@ -2,9 +2,9 @@
 // towards older entries by cursor.
 import { getTranslations } from "next-intl/server";
 import { AuditLogTable } from "~/components/admin/audit-log-table";
-import { CursorPagination } from "~/components/admin/cursor-pagination";
-import { EmptyState } from "~/components/admin/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
+import { CursorPagination } from "~/components/ui/cursor-pagination";
+import { EmptyState } from "~/components/ui/empty-state";
+import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import {
   auditHref,

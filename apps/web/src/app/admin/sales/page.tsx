@@ -3,11 +3,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DownloadSalesCsvButton } from "~/components/admin/download-sales-csv-button";
-import { EmptyState } from "~/components/admin/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { MoneyByMonthChart, NetByCategoryChart } from "~/components/admin/sales-charts";
 import { SalesEventsTable } from "~/components/admin/sales-events-table";
 import { SalesFigures } from "~/components/admin/sales-figures";
+import { EmptyState } from "~/components/ui/empty-state";
+import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import { salesPeriodFromUrl, toSalesInput } from "~/url/admin-sales-period";
 import type { SearchParams } from "~/url/search-params";

@@ -2,10 +2,10 @@
 // or unsuspend them. Paged by cursor, A→Z by username, as the api pages them.
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "~/auth";
-import { CursorPagination } from "~/components/admin/cursor-pagination";
-import { EmptyState } from "~/components/admin/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { UsersTable } from "~/components/admin/users-table";
+import { CursorPagination } from "~/components/ui/cursor-pagination";
+import { EmptyState } from "~/components/ui/empty-state";
+import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import { ROLES, toUsersInput, usersHref, usersQueryFromUrl } from "~/url/admin-users-query";
 import type { SearchParams } from "~/url/search-params";

@@ -2,10 +2,10 @@
 // table, and totals per currency.
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "~/components/admin/empty-state";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { ComparisonChart } from "~/components/organizer/comparison-chart";
 import { OrganizerEventStatus } from "~/components/organizer/event-status-badge";
+import { EmptyState } from "~/components/ui/empty-state";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
 

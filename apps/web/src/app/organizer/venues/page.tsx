@@ -1,9 +1,9 @@
 // The organizer's venues, with how big they are and how many events use them.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "~/components/admin/empty-state";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
-import { primaryButton } from "~/components/organizer/styles";
+import { EmptyState } from "~/components/ui/empty-state";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
+import { primaryButton } from "~/components/ui/styles";
 import { getServerApi } from "~/trpc/server";
 
 export async function generateMetadata() {

@@ -1,11 +1,11 @@
 // An event's overview: headline figures, its price tiers, publish / cancel / delete, and the
 // form to change it.
 import { getLocale, getTranslations } from "next-intl/server";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { EditEventForm } from "~/components/organizer/edit-event-form";
 import { EventActions } from "~/components/organizer/event-actions";
 import { FigureList } from "~/components/organizer/figure-list";
-import { card } from "~/components/organizer/styles";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
+import { card } from "~/components/ui/styles";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
 import { loadOwn } from "../../load-own";

@@ -3,8 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import { AddSectionForm } from "~/components/organizer/add-section-form";
 import { ImportLayoutForm } from "~/components/organizer/import-layout-form";
-import { card } from "~/components/organizer/styles";
 import { VenueLayoutEditor } from "~/components/organizer/venue-layout-editor";
+import { card } from "~/components/ui/styles";
 import { getServerApi } from "~/trpc/server";
 import { loadOwn } from "../../load-own";
 

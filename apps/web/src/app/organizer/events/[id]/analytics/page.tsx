@@ -1,9 +1,9 @@
 // One event's analytics (R13): how full it is overall, per section and per row (a heat map on
 // the seat map), attendance once it has started, and its money.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { FigureList } from "~/components/organizer/figure-list";
 import { UtilisationHeatMap } from "~/components/organizer/utilisation-heat-map";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
 import { getServerApi } from "~/trpc/server";
 import { loadOwn } from "../../../load-own";

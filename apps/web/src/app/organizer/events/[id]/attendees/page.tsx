@@ -1,11 +1,11 @@
 // Who holds tickets (R11): one entry per paid order, searched and paged by the URL, and the
 // whole list as CSV.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CursorPagination } from "~/components/admin/cursor-pagination";
-import { EmptyState } from "~/components/admin/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
-import { StackedCell, StackedRow, StackedTable } from "~/components/admin/stacked-table";
 import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
+import { CursorPagination } from "~/components/ui/cursor-pagination";
+import { EmptyState } from "~/components/ui/empty-state";
+import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { getServerApi } from "~/trpc/server";
 import { hrefWith, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";

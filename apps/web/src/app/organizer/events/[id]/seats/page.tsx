@@ -1,8 +1,8 @@
 // Seat management (R12): the event's seats by state, filtered by section and state from the
 // URL, and blocking or unblocking the seats picked on the map.
 import { getTranslations } from "next-intl/server";
-import { FilterForm, filterField, filterInput } from "~/components/admin/filter-form";
 import { SeatManager } from "~/components/organizer/seat-manager";
+import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import { oneOf, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";

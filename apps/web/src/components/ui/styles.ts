@@ -1,4 +1,4 @@
-// Class names the organizer console's buttons and inputs share.
+// Class names the consoles' buttons, inputs and cards share.
 export const primaryButton =
   "inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300";
 export const secondaryButton =

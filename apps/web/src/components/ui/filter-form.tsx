@@ -1,4 +1,4 @@
-// The admin pages' filters: plain GET forms, so a filtered view is a URL that can be shared and
+// The consoles' filters: plain GET forms, so a filtered view is a URL that can be shared and
 // works before any JavaScript loads. Applying filters starts again from the first page.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -17,6 +17,7 @@ export async function FilterForm({
   label: string;
   children: ReactNode;
 }) {
+  // The admin console had these first; the organizer's pages share its strings.
   const t = await getTranslations("admin.filters");
   return (
     <form
