@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
+import { getSessionUser } from "~/server/auth";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {

@@ -2,8 +2,8 @@
 // settings from the environment.
 import "server-only";
 import { type Context, createContext, SeatChangeFeed } from "@openticket/api";
-import { getSessionUser } from "~/auth";
 import { env, requireDatabaseUrl } from "~/env";
+import { getSessionUser } from "~/server/auth";
 import { getDb } from "~/server/db";
 
 const globalForFeed = globalThis as unknown as { openticketSeatChanges?: SeatChangeFeed };

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Role } from "@openticket/db";
 import { forbidden, redirect } from "next/navigation";
-import { getSessionUser } from "~/auth";
+import { getSessionUser } from "~/server/auth";
 
 export async function requireRole(roles: Role[], callbackUrl: string) {
   const user = await getSessionUser();

@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
 import { OrderStatusBadge } from "~/components/order-status-badge";
 import { formatMoney } from "~/format/money";
+import { getSessionUser } from "~/server/auth";
 import { getServerApi } from "~/trpc/server";
 import { uuidOrUndefined } from "~/url/uuid";
 

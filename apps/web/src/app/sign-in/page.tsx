@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
 import { safeCallbackUrl } from "~/format/callback-url";
+import { getSessionUser } from "~/server/auth";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata() {

@@ -1,11 +1,11 @@
 // Users: find people by name, e-mail, role or suspension (in the URL), change their role, suspend
 // or unsuspend them. Paged by cursor, A→Z by username, as the api pages them.
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
 import { UsersTable } from "~/components/admin/users-table";
 import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { getSessionUser } from "~/server/auth";
 import { getServerApi } from "~/trpc/server";
 import { ROLES, toUsersInput, usersHref, usersQueryFromUrl } from "~/url/admin-users-query";
 import type { SearchParams } from "~/url/search-params";

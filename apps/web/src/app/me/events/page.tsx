@@ -1,7 +1,7 @@
 // My events (R6): the events the signed-in user attended, and upcoming ones picked for them.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
+import { getSessionUser } from "~/server/auth";
 import { getServerApi } from "~/trpc/server";
 import { uuidOrUndefined } from "~/url/uuid";
 import { AttendedEvents } from "./attended-events";

@@ -1,7 +1,7 @@
 // Checkout for the seats the buyer holds for one event.
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
+import { getSessionUser } from "~/server/auth";
 import { loadEvent } from "../load-event";
 import { CheckoutForm } from "./checkout-form";
 

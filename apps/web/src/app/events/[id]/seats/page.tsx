@@ -1,8 +1,8 @@
 // Seat selection for one event.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getSessionUser } from "~/auth";
 import { SeatPicker } from "~/components/seat-map/seat-picker";
+import { getSessionUser } from "~/server/auth";
 import { loadEvent } from "../load-event";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
