@@ -1,9 +1,25 @@
 // The all-events page's filters, sort and page, read from and written to the URL.
-import type { RouterInputs } from "@openticket/api";
-import { ADMIN_EVENT_STATUSES, type AdminEventStatus } from "~/components/admin/event-status-badge";
+import type { RouterInputs, RouterOutputs } from "@openticket/api";
 import { hrefWith, oneOf, param, type SearchParams } from "./search-params";
 
 type EventsInput = Exclude<RouterInputs["admin"]["events"], void>;
+
+/** An event's status as the admin console derives it (draft, on sale, sold out, past, …). */
+export type AdminEventStatus = RouterOutputs["admin"]["events"]["items"][number]["status"];
+
+// A record rather than a list, so that a status the api adds cannot be left out of the filter.
+const OFFERED: Record<AdminEventStatus, true> = {
+  DRAFT: true,
+  PUBLISHED: true,
+  ON_SALE: true,
+  SOLD_OUT: true,
+  SALES_CLOSED: true,
+  CANCELLED: true,
+  PAST: true,
+};
+
+/** Every derived status, in the order the filter offers them. */
+export const ADMIN_EVENT_STATUSES = Object.keys(OFFERED) as AdminEventStatus[];
 
 /** The sort choices offered, each one the api's sort key and direction. */
 export const EVENT_SORTS = {

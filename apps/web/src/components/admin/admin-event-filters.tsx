@@ -1,8 +1,11 @@
 // The all-events page's filters and sort, as a GET form.
 import { getTranslations } from "next-intl/server";
 import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
-import { type AdminEventsQuery, EVENT_SORT_KEYS } from "~/url/admin-events-query";
-import { ADMIN_EVENT_STATUSES } from "./event-status-badge";
+import {
+  ADMIN_EVENT_STATUSES,
+  type AdminEventsQuery,
+  EVENT_SORT_KEYS,
+} from "~/url/admin-events-query";
 
 export async function AdminEventFilters({
   query,

@@ -1,7 +1,5 @@
 // An event's status as the admin console derives it (draft, on sale, sold out, past, …).
-import type { RouterOutputs } from "@openticket/api";
-
-export type AdminEventStatus = RouterOutputs["admin"]["events"]["items"][number]["status"];
+import type { AdminEventStatus } from "~/url/admin-events-query";
 
 const STYLES: Record<AdminEventStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",
@@ -12,9 +10,6 @@ const STYLES: Record<AdminEventStatus, string> = {
   CANCELLED: "bg-red-50 text-red-800 ring-red-200",
   PAST: "bg-slate-50 text-slate-500 ring-slate-200",
 };
-
-/** Every derived status, in the order the filter offers them. */
-export const ADMIN_EVENT_STATUSES = Object.keys(STYLES) as AdminEventStatus[];
 
 export function EventStatusBadge({ status, label }: { status: AdminEventStatus; label: string }) {
   return (
