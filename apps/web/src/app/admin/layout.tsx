@@ -1,29 +1,21 @@
-// The platform admin console: admins only. Every page shares the sub-navigation.
-import { getTranslations } from "next-intl/server";
+// The platform admin console: admins only.
 import type { ReactNode } from "react";
-import { ConsoleNav } from "~/components/console-nav";
-import { requireRole } from "~/server/require-role";
+import { ConsoleLayout } from "~/components/console-layout";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireRole(["ADMIN"], "/admin");
-  const t = await getTranslations("admin");
+export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
-          {t("console")}
-        </p>
-        <ConsoleNav
-          label={t("nav.label")}
-          links={[
-            { href: "/admin", label: t("nav.events"), exact: true },
-            { href: "/admin/sales", label: t("nav.sales") },
-            { href: "/admin/users", label: t("nav.users") },
-            { href: "/admin/audit", label: t("nav.audit") },
-          ]}
-        />
-      </div>
+    <ConsoleLayout
+      roles={["ADMIN"]}
+      namespace="admin"
+      home="/admin"
+      tabs={[
+        { href: "/admin", name: "events" },
+        { href: "/admin/sales", name: "sales" },
+        { href: "/admin/users", name: "users" },
+        { href: "/admin/audit", name: "audit" },
+      ]}
+    >
       {children}
-    </div>
+    </ConsoleLayout>
   );
 }

@@ -1,28 +1,20 @@
-// The organizer console: organizers and admins. Every page shares the sub-navigation.
-import { getTranslations } from "next-intl/server";
+// The organizer console: organizers and admins.
 import type { ReactNode } from "react";
-import { ConsoleNav } from "~/components/console-nav";
-import { requireRole } from "~/server/require-role";
+import { ConsoleLayout } from "~/components/console-layout";
 
-export default async function OrganizerLayout({ children }: { children: ReactNode }) {
-  await requireRole(["ORGANIZER", "ADMIN"], "/organizer");
-  const t = await getTranslations("organizer");
+export default function OrganizerLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-col gap-2">
-        <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">
-          {t("console")}
-        </p>
-        <ConsoleNav
-          label={t("nav.label")}
-          links={[
-            { href: "/organizer", label: t("nav.events"), exact: true },
-            { href: "/organizer/venues", label: t("nav.venues") },
-            { href: "/organizer/analytics", label: t("nav.analytics") },
-          ]}
-        />
-      </div>
+    <ConsoleLayout
+      roles={["ORGANIZER", "ADMIN"]}
+      namespace="organizer"
+      home="/organizer"
+      tabs={[
+        { href: "/organizer", name: "events" },
+        { href: "/organizer/venues", name: "venues" },
+        { href: "/organizer/analytics", name: "analytics" },
+      ]}
+    >
       {children}
-    </div>
+    </ConsoleLayout>
   );
 }
