@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AuditLogTable } from "~/components/admin/audit-log-table";
 import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { FilterForm, FilterText } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import {
   auditHref,
@@ -52,48 +52,31 @@ export default async function AdminAuditPage({
         <p className="text-sm text-slate-600">{t("audit.intro")}</p>
       </header>
       <FilterForm action="/admin/audit" label={t("audit.filters")}>
-        <label className={filterField}>
-          {t("audit.action")}
-          <input
-            name="action"
-            list="audit-actions"
-            defaultValue={query.action}
-            placeholder={t("audit.actionPlaceholder")}
-            maxLength={100}
-            className={`${filterInput} font-mono`}
-          />
-          <datalist id="audit-actions">
-            {KNOWN_ACTIONS.map((action) => (
-              <option key={action} value={action} />
-            ))}
-          </datalist>
-        </label>
-        <label className={filterField}>
-          {t("audit.entityType")}
-          <input
-            name="entity"
-            list="audit-entity-types"
-            defaultValue={query.entity}
-            placeholder={t("audit.entityPlaceholder")}
-            maxLength={50}
-            className={`${filterInput} font-mono`}
-          />
-          <datalist id="audit-entity-types">
-            {KNOWN_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type} />
-            ))}
-          </datalist>
-        </label>
-        <label className={filterField}>
-          {t("audit.actor")}
-          <input
-            name="actor"
-            defaultValue={query.actor}
-            placeholder={t("audit.actorPlaceholder")}
-            maxLength={100}
-            className={filterInput}
-          />
-        </label>
+        <FilterText
+          label={t("audit.action")}
+          name="action"
+          value={query.action}
+          placeholder={t("audit.actionPlaceholder")}
+          maxLength={100}
+          suggestions={KNOWN_ACTIONS}
+          mono
+        />
+        <FilterText
+          label={t("audit.entityType")}
+          name="entity"
+          value={query.entity}
+          placeholder={t("audit.entityPlaceholder")}
+          maxLength={50}
+          suggestions={KNOWN_ENTITY_TYPES}
+          mono
+        />
+        <FilterText
+          label={t("audit.actor")}
+          name="actor"
+          value={query.actor}
+          placeholder={t("audit.actorPlaceholder")}
+          maxLength={100}
+        />
       </FilterForm>
       {result.items.length === 0 ? (
         <EmptyState

@@ -7,7 +7,7 @@ import { MoneyByMonthChart, NetByCategoryChart } from "~/components/admin/sales-
 import { SalesEventsTable } from "~/components/admin/sales-events-table";
 import { SalesFigures } from "~/components/admin/sales-figures";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { FilterForm, FilterText } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import { salesPeriodFromUrl, toSalesInput } from "~/url/admin-sales-period";
 import type { SearchParams } from "~/url/search-params";
@@ -49,14 +49,8 @@ export default async function AdminSalesPage({
       </header>
 
       <FilterForm action="/admin/sales" label={t("period")}>
-        <label className={filterField}>
-          {t("from")}
-          <input type="date" name="from" defaultValue={period.fromDay} className={filterInput} />
-        </label>
-        <label className={filterField}>
-          {t("to")}
-          <input type="date" name="to" defaultValue={period.toDay} className={filterInput} />
-        </label>
+        <FilterText label={t("from")} name="from" type="date" value={period.fromDay} />
+        <FilterText label={t("to")} name="to" type="date" value={period.toDay} />
       </FilterForm>
 
       <SalesFigures report={report} />

@@ -4,10 +4,16 @@ import { getTranslations } from "next-intl/server";
 import { UsersTable } from "~/components/admin/users-table";
 import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { FilterForm, FilterSelect, FilterText } from "~/components/ui/filter-form";
 import { getSessionUser } from "~/server/auth";
 import { getServerApi } from "~/trpc/server";
-import { ROLES, toUsersInput, usersHref, usersQueryFromUrl } from "~/url/admin-users-query";
+import {
+  ACCOUNT_STATES,
+  ROLES,
+  toUsersInput,
+  usersHref,
+  usersQueryFromUrl,
+} from "~/url/admin-users-query";
 import type { SearchParams } from "~/url/search-params";
 
 export async function generateMetadata() {
@@ -34,36 +40,29 @@ export default async function AdminUsersPage({
         <p className="text-sm text-slate-600">{t("users.intro")}</p>
       </header>
       <FilterForm action="/admin/users" label={t("users.filters")}>
-        <label className={`${filterField} lg:col-span-2`}>
-          {t("users.search")}
-          <input
-            type="search"
-            name="q"
-            defaultValue={query.q}
-            placeholder={t("users.searchPlaceholder")}
-            maxLength={100}
-            className={filterInput}
-          />
-        </label>
-        <label className={filterField}>
-          {t("users.role")}
-          <select name="role" defaultValue={query.role ?? ""} className={filterInput}>
-            <option value="">{t("users.anyRole")}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoles(role)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={filterField}>
-          {t("users.state")}
-          <select name="state" defaultValue={query.state ?? ""} className={filterInput}>
-            <option value="">{t("users.anyState")}</option>
-            <option value="active">{t("users.active")}</option>
-            <option value="suspended">{t("users.suspended")}</option>
-          </select>
-        </label>
+        <FilterText
+          label={t("users.search")}
+          name="q"
+          type="search"
+          value={query.q}
+          placeholder={t("users.searchPlaceholder")}
+          maxLength={100}
+          className="lg:col-span-2"
+        />
+        <FilterSelect
+          label={t("users.role")}
+          name="role"
+          value={query.role}
+          any={t("users.anyRole")}
+          options={ROLES.map((role) => ({ value: role, label: tRoles(role) }))}
+        />
+        <FilterSelect
+          label={t("users.state")}
+          name="state"
+          value={query.state}
+          any={t("users.anyState")}
+          options={ACCOUNT_STATES.map((state) => ({ value: state, label: t(`users.${state}`) }))}
+        />
       </FilterForm>
       {result.items.length === 0 ? (
         <EmptyState title={t("users.empty")} hint={t("users.emptyHint")} />

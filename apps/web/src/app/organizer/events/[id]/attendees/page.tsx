@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
 import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { FilterForm, FilterText } from "~/components/ui/filter-form";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { getServerApi } from "~/trpc/server";
 import { hrefWith, param, type SearchParams } from "~/url/search-params";
@@ -45,17 +45,15 @@ export default async function EventAttendeesPage({
         <ExportAttendeesButton eventId={id} />
       </div>
       <FilterForm action={path} label={t("searchForm")}>
-        <label className={`${filterField} sm:col-span-2`}>
-          {t("search")}
-          <input
-            type="search"
-            name="q"
-            defaultValue={q}
-            placeholder={t("searchHint")}
-            maxLength={100}
-            className={filterInput}
-          />
-        </label>
+        <FilterText
+          label={t("search")}
+          name="q"
+          type="search"
+          value={q}
+          placeholder={t("searchHint")}
+          maxLength={100}
+          className="sm:col-span-2"
+        />
       </FilterForm>
       {result.items.length === 0 ? (
         <EmptyState title={q ? t("noMatch") : t("empty")} />

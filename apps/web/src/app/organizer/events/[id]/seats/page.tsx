@@ -2,7 +2,7 @@
 // URL, and blocking or unblocking the seats picked on the map.
 import { getTranslations } from "next-intl/server";
 import { SeatManager } from "~/components/organizer/seat-manager";
-import { FilterForm, filterField, filterInput } from "~/components/ui/filter-form";
+import { FilterForm, FilterSelect } from "~/components/ui/filter-form";
 import { getServerApi } from "~/trpc/server";
 import { oneOf, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
@@ -37,28 +37,20 @@ export default async function EventSeatsPage({
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
       <FilterForm action={`/organizer/events/${id}/seats`} label={t("filters")}>
-        <label className={filterField}>
-          {t("section")}
-          <select name="section" defaultValue={section ?? ""} className={filterInput}>
-            <option value="">{t("allSections")}</option>
-            {map.sections.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={filterField}>
-          {t("stateFilter")}
-          <select name="state" defaultValue={state ?? ""} className={filterInput}>
-            <option value="">{t("allStates")}</option>
-            {STATES.map((option) => (
-              <option key={option} value={option}>
-                {t(`state.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t("section")}
+          name="section"
+          value={section}
+          any={t("allSections")}
+          options={map.sections.map((option) => ({ value: option.id, label: option.name }))}
+        />
+        <FilterSelect
+          label={t("stateFilter")}
+          name="state"
+          value={state}
+          any={t("allStates")}
+          options={STATES.map((option) => ({ value: option, label: t(`state.${option}`) }))}
+        />
       </FilterForm>
       <SeatManager key={`${section}-${state}`} map={map} timeZone={event.venue.timeZone} />
     </div>
