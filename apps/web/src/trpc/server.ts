@@ -6,3 +6,5 @@ import { cache } from "react";
 import { createRequestContext } from "~/server/api-context";
 
 export const getServerApi = cache(async () => createCaller(await createRequestContext()));
+
+export type ServerApi = Awaited<ReturnType<typeof getServerApi>>;

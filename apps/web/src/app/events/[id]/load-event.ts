@@ -1,17 +1,6 @@
-// Loads an event for its pages, turning a malformed or unknown id into the 404 page.
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
+// One event for its pages (details, seats, checkout), loaded once per request: a page and its
+// metadata share it. A malformed or unknown id is the 404 page.
 import { cache } from "react";
-import { getServerApi } from "~/trpc/server";
-import { isUuid } from "~/url/uuid";
+import { loadOr404 } from "~/trpc/load-or-404";
 
-export const loadEvent = cache(async (id: string) => {
-  if (!isUuid(id)) notFound();
-  const api = await getServerApi();
-  try {
-    return await api.event.byId({ id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-});
+export const loadEvent = cache((id: string) => loadOr404(id, (api) => api.event.byId({ id })));

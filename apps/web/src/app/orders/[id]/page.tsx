@@ -1,26 +1,13 @@
 // One order: its tickets with QR codes, payments, and cancellation within the refund policy.
-import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "~/components/order-status-badge";
 import { TicketQrCode } from "~/components/ticket-qr-code";
 import { formatMoney } from "~/format/money";
 import { getSessionUser } from "~/server/auth";
-import { getServerApi } from "~/trpc/server";
-import { isUuid } from "~/url/uuid";
+import { loadOr404 } from "~/trpc/load-or-404";
 import { CancelOrderButton } from "./cancel-order-button";
-
-async function loadOrder(id: string) {
-  if (!isUuid(id)) notFound();
-  const api = await getServerApi();
-  try {
-    return await api.order.byId({ orderId: id });
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-}
 
 export default async function OrderPage({
   params,
@@ -32,7 +19,7 @@ export default async function OrderPage({
   const { id } = await params;
   if (!(await getSessionUser()))
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/orders/${id}`)}`);
-  const order = await loadOrder(id);
+  const order = await loadOr404(id, (api) => api.order.byId({ orderId: id }));
   const [t, format, locale, { placed }] = await Promise.all([
     getTranslations("orders"),
     getFormatter(),

@@ -4,8 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
 import { OrganizerEventStatus } from "~/components/organizer/event-status-badge";
-import { getServerApi } from "~/trpc/server";
-import { loadOwn } from "../../load-own";
+import { loadOwnEvent } from "./load-own-event";
 
 export default async function OrganizerEventLayout({
   params,
@@ -15,12 +14,11 @@ export default async function OrganizerEventLayout({
   children: ReactNode;
 }) {
   const { id } = await params;
-  const api = await getServerApi();
   const [t, tStatus, format, event] = await Promise.all([
     getTranslations("organizer.event"),
     getTranslations("organizer.status"),
     getFormatter(),
-    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+    loadOwnEvent(id),
   ]);
   const base = `/organizer/events/${event.id}`;
   return (

@@ -7,23 +7,19 @@ import { FigureList } from "~/components/organizer/figure-list";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { card } from "~/components/ui/styles";
 import { formatMoney } from "~/format/money";
-import { getServerApi } from "~/trpc/server";
-import { loadOwn } from "../../load-own";
+import { loadOwnEvent } from "./load-own-event";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const api = await getServerApi();
-  const event = await loadOwn(id, () => api.organizer.events.byId({ eventId: id }));
+  const event = await loadOwnEvent((await params).id);
   return { title: event.title };
 }
 
 export default async function OrganizerEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const api = await getServerApi();
   const [t, locale, event] = await Promise.all([
     getTranslations("organizer.event"),
     getLocale(),
-    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
+    loadOwnEvent(id),
   ]);
   const money = (amount: number) => formatMoney(amount, event.currency, locale);
   return (

@@ -1,27 +1,26 @@
 // One venue: its layout drawn as buyers will see it, and the ways to build it — a generated
 // section, an imported CSV, seats taken out.
 import { getTranslations } from "next-intl/server";
+import { cache } from "react";
 import { AddSectionForm } from "~/components/organizer/add-section-form";
 import { ImportLayoutForm } from "~/components/organizer/import-layout-form";
 import { VenueLayoutEditor } from "~/components/organizer/venue-layout-editor";
 import { card } from "~/components/ui/styles";
-import { getServerApi } from "~/trpc/server";
-import { loadOwn } from "../../load-own";
+import { loadOr404 } from "~/trpc/load-or-404";
+
+// The page and its metadata share one load a request.
+const loadVenue = cache((id: string) =>
+  loadOr404(id, (api) => api.organizer.venues.byId({ venueId: id })),
+);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const api = await getServerApi();
-  const venue = await loadOwn(id, () => api.organizer.venues.byId({ venueId: id }));
+  const venue = await loadVenue((await params).id);
   return { title: venue.name };
 }
 
 export default async function VenuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const api = await getServerApi();
-  const [t, venue] = await Promise.all([
-    getTranslations("organizer.venue"),
-    loadOwn(id, () => api.organizer.venues.byId({ venueId: id })),
-  ]);
+  const [t, venue] = await Promise.all([getTranslations("organizer.venue"), loadVenue(id)]);
   const seatCount = venue.sections.reduce((total, section) => total + section.seats.length, 0);
   return (
     <div className="flex flex-col gap-6">

@@ -5,8 +5,7 @@ import { FigureList } from "~/components/organizer/figure-list";
 import { UtilisationHeatMap } from "~/components/organizer/utilisation-heat-map";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
-import { getServerApi } from "~/trpc/server";
-import { loadOwn } from "../../../load-own";
+import { loadOr404 } from "~/trpc/load-or-404";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organizer"))("analytics.title") };
@@ -14,13 +13,12 @@ export async function generateMetadata() {
 
 export default async function EventAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const api = await getServerApi();
   const [t, format, locale, analytics, map] = await Promise.all([
     getTranslations("organizer.analytics"),
     getFormatter(),
     getLocale(),
-    loadOwn(id, () => api.organizer.analytics({ eventId: id })),
-    loadOwn(id, () => api.organizer.seats.map({ eventId: id })),
+    loadOr404(id, (api) => api.organizer.analytics({ eventId: id })),
+    loadOr404(id, (api) => api.organizer.seats.map({ eventId: id })),
   ]);
   const percent = (value: number | null) =>
     value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 1 });

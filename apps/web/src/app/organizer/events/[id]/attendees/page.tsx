@@ -6,10 +6,10 @@ import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterForm, FilterText } from "~/components/ui/filter-form";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
-import { getServerApi } from "~/trpc/server";
+import { loadOr404 } from "~/trpc/load-or-404";
 import { hrefWith, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
-import { loadOwn } from "../../../load-own";
+import { loadOwnEvent } from "../load-own-event";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("organizer"))("attendees.title") };
@@ -25,12 +25,11 @@ export default async function EventAttendeesPage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const q = param(query, "q");
   const cursor = uuidOrUndefined(param(query, "cursor"));
-  const api = await getServerApi();
   const [t, format, event, result] = await Promise.all([
     getTranslations("organizer.attendees"),
     getFormatter(),
-    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
-    loadOwn(id, () => api.organizer.attendees({ eventId: id, q, cursor, limit: 25 })),
+    loadOwnEvent(id),
+    loadOr404(id, (api) => api.organizer.attendees({ eventId: id, q, cursor, limit: 25 })),
   ]);
   const path = `/organizer/events/${id}/attendees`;
   return (

@@ -3,10 +3,10 @@
 import { getTranslations } from "next-intl/server";
 import { SeatManager } from "~/components/organizer/seat-manager";
 import { FilterForm, FilterSelect } from "~/components/ui/filter-form";
-import { getServerApi } from "~/trpc/server";
+import { loadOr404 } from "~/trpc/load-or-404";
 import { oneOf, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
-import { loadOwn } from "../../../load-own";
+import { loadOwnEvent } from "../load-own-event";
 
 const STATES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED"] as const;
 
@@ -24,11 +24,10 @@ export default async function EventSeatsPage({
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const section = uuidOrUndefined(param(query, "section"));
   const state = oneOf(query, "state", STATES);
-  const api = await getServerApi();
   const [t, event, map] = await Promise.all([
     getTranslations("organizer.seats"),
-    loadOwn(id, () => api.organizer.events.byId({ eventId: id })),
-    loadOwn(id, () => api.organizer.seats.map({ eventId: id, section, state })),
+    loadOwnEvent(id),
+    loadOr404(id, (api) => api.organizer.seats.map({ eventId: id, section, state })),
   ]);
   return (
     <div className="flex flex-col gap-4">
