@@ -1,7 +1,8 @@
 "use client";
 // Seat selection (R4, R7, R17, R18): the live seat map, the buyer's selection and total, and
-// holding the seats. Live updates patch the cached map; a resync refetches it.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// holding the seats. The page prefetches the map on the server (it is here on first render);
+// live updates patch the cached map and a resync refetches it.
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -29,7 +30,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   const router = useRouter();
   const queryClient = useQueryClient();
   const mapKey = trpc.event.seatMap.queryKey({ eventId });
-  const map = useQuery(trpc.event.seatMap.queryOptions({ eventId }));
+  const map = useSuspenseQuery(trpc.event.seatMap.queryOptions({ eventId }));
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -60,20 +61,16 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   );
 
   const data = map.data;
-  const seatsById = useMemo(
-    () => new Map((data?.seats ?? []).map((seat) => [seat.id, seat])),
-    [data],
-  );
-  const mine = useMemo(() => (data?.seats ?? []).filter((seat) => seat.status === "MINE"), [data]);
+  const seatsById = useMemo(() => new Map(data.seats.map((seat) => [seat.id, seat])), [data]);
+  const mine = useMemo(() => data.seats.filter((seat) => seat.status === "MINE"), [data]);
   const selectedSeats = selected.flatMap((id) => seatsById.get(id) ?? []);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const price = (seat: MapSeat) => data?.tiers[seat.tier]?.price ?? 0;
-  const money = (amount: number) => formatMoney(amount, data?.currency ?? "TWD", locale);
+  const price = (seat: MapSeat) => data.tiers[seat.tier]?.price ?? 0;
+  const money = (amount: number) => formatMoney(amount, data.currency, locale);
 
   // Selected seats that stop being available leave the selection: silently when the buyer now
   // holds them, with a word why when someone else took them.
   useEffect(() => {
-    if (!data) return;
     const gone = selected.filter((id) => seatsById.get(id)?.status !== "AVAILABLE");
     if (gone.length === 0) return;
     setSelected((current) => current.filter((id) => !gone.includes(id)));
@@ -82,9 +79,9 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
       return seat && seat.status !== "MINE" ? [seat.label] : [];
     });
     if (labels.length) setNotice(t("taken", { count: labels.length, labels: labels.join(", ") }));
-  }, [data, seatsById, selected, t]);
+  }, [seatsById, selected, t]);
 
-  const remaining = useCountdown(data?.myHoldExpiresAt ?? null);
+  const remaining = useCountdown(data.myHoldExpiresAt);
   const expired = remaining === 0 && mine.length > 0;
   useEffect(() => {
     if (expired) {
@@ -146,26 +143,16 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     (seat: MapSeat) =>
       t("seatDescription", {
         label: seat.label,
-        section: data?.sections[seat.section]?.name ?? "",
-        tier: data?.tiers[seat.tier]?.name ?? "",
-        price: formatMoney(data?.tiers[seat.tier]?.price ?? 0, data?.currency ?? "TWD", locale),
+        section: data.sections[seat.section]?.name ?? "",
+        tier: data.tiers[seat.tier]?.name ?? "",
+        price: formatMoney(data.tiers[seat.tier]?.price ?? 0, data.currency, locale),
         status: t(`status.${seat.status}`),
       }),
     [data, locale, t],
   );
 
-  if (map.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-3 py-10 text-slate-600">
-        <span
-          className="size-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600"
-          aria-hidden
-        />
-        {t("loading")}
-      </p>
-    );
-  }
-  if (map.isError || !data) {
+  // A refetch that failed (after a hold, say) leaves a map that may be out of date.
+  if (map.isError) {
     return (
       <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-red-900">
         <p>{t("loadFailed")}</p>
