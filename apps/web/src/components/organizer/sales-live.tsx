@@ -1,9 +1,8 @@
 "use client";
-// One event's sales (R10), kept current while the page is open: refetched every few seconds,
-// so a sale made a moment ago shows without reloading. Tickets sold, money net of refunds, by
+// One event's sales (R10), kept current while the page is open: prefetched by the page, then
+// refetched every few seconds, so a sale made a moment ago shows without reloading. Tickets sold, money net of refunds, by
 // tier and per day (a chart, not animated: figures to read).
-import type { RouterOutputs } from "@openticket/api";
-import { useQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
@@ -11,21 +10,17 @@ import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { FigureList } from "./figure-list";
 
-type Sales = RouterOutputs["organizer"]["sales"];
-
 const REFRESH_MS = 5_000;
 const TICK = { fontSize: 12, fill: "#475569" };
 
-export function SalesLive({ initial }: { initial: Sales }) {
+export function SalesLive({ eventId }: { eventId: string }) {
   const t = useTranslations("organizer.sales");
   const locale = useLocale();
   const trpc = useTRPC();
-  const sales = useQuery({
-    ...trpc.organizer.sales.queryOptions({ eventId: initial.eventId }),
-    initialData: initial,
+  const { data } = useSuspenseQuery({
+    ...trpc.organizer.sales.queryOptions({ eventId }),
     refetchInterval: REFRESH_MS,
   });
-  const data = sales.data ?? initial;
   const money = (value: unknown) => formatMoney(Number(value), data.currency, locale);
   return (
     <div className="flex flex-col gap-6">
