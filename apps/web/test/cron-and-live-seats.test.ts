@@ -34,9 +34,13 @@ describe("GET /api/cron/sweep-holds", () => {
     const buyer = await makeUser(db);
     const expired = new Date(Date.now() - 1000);
     await db.seatHold.createMany({
-      data: seatIds
-        .slice(0, 3)
-        .map((eventSeatId) => ({ eventSeatId, eventId, userId: buyer.id, expiresAt: expired })),
+      data: seatIds.slice(0, 3).map((eventSeatId) => ({
+        eventSeatId,
+        eventId,
+        userId: buyer.id,
+        price: 1000,
+        expiresAt: expired,
+      })),
     });
 
     expect((await sweep()).status).toBe(401);

@@ -1,7 +1,12 @@
 // @openticket/api — OpenTicket's typed API. Servers mount `appRouter` with a context from
 // `createContext`; clients import the `AppRouter` type (see ./client.ts).
 export { type Context, createContext, defaultSettings, type Settings } from "./context.ts";
-export { AppError, toTRPCError } from "./errors.ts";
+export {
+  AppError,
+  type AppErrorDetails,
+  type AppErrorReason,
+  toTRPCError,
+} from "./errors.ts";
 export {
   type AppRouter,
   appRouter,

@@ -1,4 +1,5 @@
 "use client";
+import type { AppErrorDetails } from "@openticket/api";
 // One user's role and access, changed from the admin console. Either change ends the user's
 // sessions, so it applies from their next request; suspending and unsuspending ask first.
 // Refusals are explained in the row, in words an admin can act on.
@@ -13,7 +14,7 @@ const ROLES: Role[] = ["ATTENDEE", "ORGANIZER", "ADMIN"];
 
 type Refusal = {
   message: string;
-  data?: { code?: string; details?: Record<string, unknown> | null } | null;
+  data?: { code?: string; details?: AppErrorDetails | null } | null;
 };
 
 export function UserAccountControls({

@@ -9,8 +9,6 @@ import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
 
-type LineError = { line: number; message: string };
-
 export function ImportLayoutForm({ venueId }: { venueId: string }) {
   const t = useTranslations("organizer.import");
   const trpc = useTRPC();
@@ -26,10 +24,7 @@ export function ImportLayoutForm({ venueId }: { venueId: string }) {
       },
     }),
   );
-  const details = importLayout.error?.data?.details as
-    | { errors?: LineError[]; errorCount?: number }
-    | null
-    | undefined;
+  const details = importLayout.error?.data?.details;
   const lineErrors = details?.errors ?? [];
 
   return (

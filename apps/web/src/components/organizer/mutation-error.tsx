@@ -1,4 +1,5 @@
 "use client";
+import type { AppErrorDetails } from "@openticket/api";
 // Why the api refused a change, in the reader's language as far as we can: a headline per error
 // code, then the api's own explanation and any fields its validation named.
 import { useTranslations } from "next-intl";
@@ -7,7 +8,7 @@ export type ApiFailure = {
   message: string;
   data?: {
     code?: string;
-    details?: Record<string, unknown> | null;
+    details?: AppErrorDetails | null;
     zodError?: { formErrors: string[]; fieldErrors: Record<string, string[] | undefined> } | null;
   } | null;
 };

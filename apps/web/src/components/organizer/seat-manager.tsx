@@ -3,7 +3,7 @@
 // held (until when), sold (in which order), blocked — and picked seats blocked off sale or put
 // back. Held and sold seats belong to buyers: the api refuses the whole request, and the seats
 // it named are listed here.
-import type { RouterOutputs } from "@openticket/api";
+import type { AppErrorDetails, RouterOutputs } from "@openticket/api";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -63,9 +63,8 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
     setDone(message);
     router.refresh();
   };
-  const onRefused = (error: { data?: { details?: Record<string, unknown> | null } | null }) => {
-    const seats = error.data?.details?.unavailableSeats;
-    setRefused(Array.isArray(seats) ? (seats as { id: string; state: string }[]) : []);
+  const onRefused = (error: { data?: { details?: AppErrorDetails | null } | null }) => {
+    setRefused(error.data?.details?.unavailableSeats ?? []);
   };
   const block = useMutation(
     trpc.organizer.seats.block.mutationOptions({

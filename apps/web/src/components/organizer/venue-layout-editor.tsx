@@ -50,8 +50,7 @@ export function VenueLayoutEditor({ venue }: { venue: Venue }) {
   );
   const layoutInUse =
     remove.error?.data?.code === "CONFLICT" &&
-    (remove.error.data as { details?: { reason?: string } | null }).details?.reason ===
-      "LAYOUT_IN_USE";
+    remove.error.data.details?.reason === "LAYOUT_IN_USE";
 
   if (seats.length === 0) {
     return (

@@ -114,7 +114,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         void queryClient.invalidateQueries({ queryKey: mapKey });
       },
       onError: (error) => {
-        const unavailable = (error.data?.details?.unavailableSeatIds ?? []) as string[];
+        const unavailable = error.data?.details?.unavailableSeatIds ?? [];
         if (error.data?.code === "CONFLICT" && unavailable.length) {
           const labels = unavailable.flatMap((id) => seatsById.get(id)?.label ?? []);
           setSelected((current) => current.filter((id) => !unavailable.includes(id)));
