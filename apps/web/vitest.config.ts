@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 90_000,
     // Each file starts its own server; two at once would starve this 2-core machine.
     fileParallelism: false,
+    // A page reacting to a click is quick on an idle machine and several seconds on a busy
+    // 2-core one: polls wait up to 15 s (vitest's default of 1 s made the consoles' tests flaky).
+    expect: { poll: { timeout: 15_000 } },
   },
 });
