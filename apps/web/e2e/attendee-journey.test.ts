@@ -1,13 +1,15 @@
 // The attendee journey in a real browser against `next start`: sign up, find an event, pick two
-// seats on the live map, hold, pay, see the tickets with QR codes, cancel and see the refund —
-// while a second browser watches the seats turn taken live; and a hold that runs out.
+// seats on the live map, hold, pay on the payment provider's page, see the tickets with QR codes,
+// cancel and see the refund — while a second browser watches the seats turn taken live; a hold
+// that runs out; and payments that are declined, abandoned, or confirmed only after the buyer is
+// back (3-D Secure).
 
 import { seedDemoData } from "@openticket/db/seed";
 import { makeEvent } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
-import { launchBrowser, screenshot } from "./browser";
+import { launchBrowser, payOnDemoPage, screenshot } from "./browser";
 
 let app: AppServer;
 let browser: Browser;
@@ -37,7 +39,7 @@ beforeAll(async () => {
           where: { eventId },
           select: { id: true },
           orderBy: [{ seat: { y: "asc" } }, { seat: { x: "asc" } }],
-          take: 4,
+          take: 8,
         });
         seatIds = seats.map((seat) => seat.id);
       },
@@ -112,7 +114,14 @@ it("buys two seats, sees them taken live elsewhere, gets QR tickets, cancels and
   await expect.poll(() => page.getByTestId("checkout-seats").locator("li").count()).toBe(2);
   await screenshot(page, "14-journey-checkout");
   await page.getByRole("button", { name: /^Pay / }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]+\?placed=1$/);
+  // The payment provider's page (the built-in demo provider), then back to the order.
+  await page.waitForURL(/\/pay\/demo\//);
+  expect(await page.getByTestId("demo-pay-amount").textContent()).toContain("2,400");
+  expect(await page.getByTestId("demo-pay-description").textContent()).toContain(
+    "2 tickets · Moonlight Jazz Journey",
+  );
+  await screenshot(page, "14-journey-demo-pay");
+  await payOnDemoPage(page, /^Pay NT\$2,400$/);
   await expect.poll(() => page.getByTestId("ticket-qr").count()).toBe(2);
   expect(await page.getByTestId("order-status").first().textContent()).toBe("Paid");
   await screenshot(page, "15-journey-order");
@@ -189,5 +198,101 @@ it("keeps the selection through sign-in and reports seats taken meanwhile, in zh
   await page.waitForURL(/\/seats$/);
   await expect.poll(() => page.getByTestId("selected-seats").locator("li").count()).toBe(2);
   await screenshot(page, "20-zh-selection-restored");
+  await context.close();
+});
+
+/** Signs up, holds `ids` on the map and presses Pay at checkout: the buyer is at the provider. */
+async function holdAndCheckOut(page: Page, username: string, ids: (string | undefined)[]) {
+  await signUp(page, username);
+  await page.goto(`/events/${eventId}/seats`);
+  await expect.poll(() => page.getByTestId("live-indicator").count(), { timeout: 15_000 }).toBe(1);
+  for (const id of ids) await seat(page, id).click();
+  await page.getByRole("button", { name: "Hold seats" }).click();
+  await expect.poll(() => page.getByTestId("held-seats").count()).toBe(1);
+  await page.getByRole("link", { name: "Continue to checkout" }).click();
+  await page.waitForURL(/\/checkout$/);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.waitForURL(/\/pay\/demo\//);
+}
+
+async function expectSeatsFree(page: Page, ids: (string | undefined)[]) {
+  await page.goto(`/events/${eventId}/seats`);
+  await expect.poll(() => page.getByTestId("live-indicator").count(), { timeout: 15_000 }).toBe(1);
+  for (const id of ids) {
+    await expect.poll(() => seat(page, id).getAttribute("data-status")).toBe("AVAILABLE");
+  }
+}
+
+it("says so when the card is declined, and the seats go back on sale", async () => {
+  const context = await browser.newContext({ baseURL: app.baseUrl, locale: "en-US" });
+  const page = await context.newPage();
+  await holdAndCheckOut(page, "declined_buyer", [seatIds[4]]);
+  await payOnDemoPage(page, "Decline card");
+  await expect.poll(() => page.getByTestId("payment-outcome").textContent()).toContain("declined");
+  expect(await page.getByTestId("order-status").first().textContent()).toBe("Failed");
+  expect(await page.getByTestId("payments").textContent()).toContain("Nothing charged");
+  expect(await page.getByTestId("ticket-qr").count()).toBe(0);
+  // Streamed content arrives hidden first; wait for it to be shown.
+  await page.getByTestId("payment-outcome").waitFor({ state: "visible" });
+  await screenshot(page, "21-payment-declined");
+  await page.goto("/orders");
+  expect(await page.getByTestId("order-list").textContent()).toContain("Failed");
+  await expectSeatsFree(page, [seatIds[4]]);
+  await context.close();
+});
+
+it("releases the seats when the buyer abandons the payment, and the payment page closes", async () => {
+  const context = await browser.newContext({ baseURL: app.baseUrl, locale: "en-US" });
+  const page = await context.newPage();
+  await holdAndCheckOut(page, "abandoning_buyer", [seatIds[5]]);
+  const paymentPage = page.url();
+  await payOnDemoPage(page, "Cancel and return");
+  await expect
+    .poll(() => page.getByTestId("payment-outcome").textContent())
+    .toContain("not completed in time");
+  expect(await page.getByTestId("order-status").first().textContent()).toBe("Expired");
+  // Streamed content arrives hidden first; wait for it to be shown.
+  await page.getByTestId("payment-outcome").waitFor({ state: "visible" });
+  await screenshot(page, "22-payment-abandoned");
+  // Back at the provider's page: the payment can no longer be made.
+  await page.goto(paymentPage);
+  expect(await page.getByTestId("demo-pay-closed").textContent()).toContain("no longer open");
+  expect(await page.getByRole("button", { name: /^Pay / }).count()).toBe(0);
+  await expectSeatsFree(page, [seatIds[5]]);
+  await context.close();
+});
+
+it("waits on the order page for a 3-D Secure confirmation, then shows the tickets by itself", async () => {
+  const context = await browser.newContext({ baseURL: app.baseUrl, locale: "en-US" });
+  const page = await context.newPage();
+  // The button asks the provider to confirm 4 s later; a busy test machine may take about that
+  // long to show the order page, so the confirmation is pushed to 10 s to see the wait first.
+  let asked = "";
+  await page.route("**/api/trpc/demoPayment.approve**", async (route) => {
+    asked = route.request().postData() ?? "";
+    await route.continue({
+      postData: asked.replace('"confirmAfterMs":4000', '"confirmAfterMs":10000'),
+    });
+  });
+  await holdAndCheckOut(page, "secure_buyer", [seatIds[6], seatIds[7]]);
+  await payOnDemoPage(page, "Pay with 3-D Secure");
+  expect(asked).toContain('"confirmAfterMs":4000');
+  await page.getByTestId("payment-waiting").waitFor({ state: "visible" });
+  expect(await page.getByTestId("order-status").first().textContent()).toBe("Awaiting payment");
+  expect(await page.getByTestId("payment-waiting").textContent()).toContain(
+    "Waiting for the payment",
+  );
+  expect(
+    await page.getByRole("link", { name: "Continue to payment" }).getAttribute("href"),
+  ).toMatch(/^\/pay\/demo\//);
+  await screenshot(page, "23-payment-waiting");
+  // Marks this document: a reload by the buyer (or the page) would lose the mark.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  await expect.poll(() => page.getByTestId("ticket-qr").count(), { timeout: 30_000 }).toBe(2);
+  expect(await page.getByTestId("order-status").first().textContent()).toBe("Paid");
+  expect(await page.getByTestId("payment-waiting").count()).toBe(0);
+  expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+  await screenshot(page, "24-payment-confirmed-later");
   await context.close();
 });

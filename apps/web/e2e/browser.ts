@@ -28,3 +28,13 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * On the demo payment provider's page (where checkout sends the buyer): choose what the card
+ * does, and be sent back to the order page, as from a real provider.
+ */
+export async function payOnDemoPage(page: Page, action: string | RegExp) {
+  await page.waitForURL(/\/pay\/demo\/[\w-]+$/);
+  await page.getByRole("button", { name: action }).click();
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+}

@@ -4,5 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { startHoldSweeper } = await import("./server/hold-sweeper");
     startHoldSweeper();
+    const { startPaymentJobs } = await import("./server/payment-jobs");
+    startPaymentJobs();
   }
 }

@@ -11,6 +11,8 @@ const appDir = fileURLToPath(new URL("..", import.meta.url));
 export type AppServer = Awaited<ReturnType<typeof startAppServer>>;
 
 export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
+/** Signs the demo payment provider's webhooks, so that a test can sign one too. */
+export const TEST_DEMO_PAYMENT_SECRET = "test-demo-payment-secret-0123456789";
 
 export async function startAppServer(
   options: {
@@ -41,6 +43,7 @@ export async function startAppServer(
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         CRON_SECRET: TEST_CRON_SECRET,
+        DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
         // Tests sweep through the cron route when they want a sweep.
         HOLD_SWEEP_INTERVAL_SECONDS: "0",
         ...options.env,

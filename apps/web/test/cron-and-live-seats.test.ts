@@ -1,4 +1,4 @@
-// The hold sweeper's cron route, and live seat updates over server-sent events, through
+// The cron routes (hold sweeper, job queue), and live seat updates over server-sent events, through
 // `next start`.
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +52,41 @@ describe("GET /api/cron/sweep-holds", () => {
     expect(swept.status).toBe(200);
     expect(await swept.json()).toEqual({ swept: 3 });
     expect(await (await sweep(`Bearer ${TEST_CRON_SECRET}`)).json()).toEqual({ swept: 0 });
+  });
+});
+
+describe("GET /api/cron/run-jobs", () => {
+  it("answers 401 without the secret; with it, settles a payment left in flight past its deadline", async () => {
+    const { db } = app.database;
+    const buyer = await makeUser(db);
+    const hourAgo = new Date(Date.now() - 3600_000);
+    // A checkout that died before reaching the payment provider, an hour ago.
+    const stranded = await db.order.create({
+      data: {
+        userId: buyer.id,
+        eventId,
+        status: "PENDING",
+        total: 1000,
+        idempotencyKey: "stranded-checkout",
+        createdAt: hourAgo,
+        paymentDueAt: hourAgo,
+      },
+    });
+    const run = (authorization?: string) =>
+      fetch(`${app.baseUrl}/api/cron/run-jobs`, {
+        headers: authorization ? { authorization } : {},
+      });
+    expect((await run()).status).toBe(401);
+    expect((await run("Bearer wrong-secret")).status).toBe(401);
+    expect((await db.order.findUniqueOrThrow({ where: { id: stranded.id } })).status).toBe(
+      "PENDING",
+    );
+
+    const ran = await run(`Bearer ${TEST_CRON_SECRET}`);
+    expect(ran.status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: stranded.id } })).status).toBe(
+      "EXPIRED",
+    );
   });
 });
 

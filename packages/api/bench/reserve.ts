@@ -39,11 +39,11 @@ import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../db/src/embedded.ts";
 // Not exported by @openticket/db: the same helper its test setup uses for throwaway servers.
-import type { Caller, Context } from "../src/context.ts";
-import { defaultSettings } from "../src/context.ts";
+import { type Caller, type Context, defaultSettings } from "../src/context.ts";
 import { AppError, toTRPCError } from "../src/errors.ts";
 import { checkout } from "../src/services/order/checkout.ts";
-import { demoPaymentProvider } from "../src/services/payments/payment-provider.ts";
+import { auditPaymentInvariants } from "../src/services/payments/audit-invariants.ts";
+import { inProcessDemoProvider } from "../src/services/payments/in-process-demo.ts";
 import type { BatcherStats } from "../src/services/reservation/batcher.ts";
 import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
 import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
@@ -158,6 +158,8 @@ async function main() {
       }
     }
     const sellOut = await sellOutHotEvent(prisma, hot, buyers, auditor);
+    const checkouts = await checkoutThroughput(prisma, low, buyers);
+    console.log(`\n${checkoutReport(checkouts)}`);
 
     console.log(`\n${report(results, sellOut)}`);
     const problems = [...results.flatMap((result) => result.problems), ...sellOut.problems];
@@ -270,12 +272,12 @@ async function seed(db: Db) {
 // The three implementations
 
 /** The service caller for a seeded buyer: the services below the router read only its id. */
-function asBuyer(userId: string): Caller & Pick<Context, "settings" | "payments"> {
+function asBuyer(db: Db, userId: string): Caller & Pick<Context, "settings" | "payments"> {
   return {
     user: { id: userId, username: userId, role: "ATTENDEE", sessionVersion: 0 },
     now: () => new Date(),
-    settings: { holdDurationMs: HOLD_MS },
-    payments: demoPaymentProvider,
+    settings: { ...defaultSettings, holdDurationMs: HOLD_MS },
+    payments: inProcessDemoProvider(db),
   };
 }
 
@@ -283,10 +285,14 @@ function serviceImpl(db: Db): Impl {
   return {
     name: "service",
     hold: (eventId, userId, seatIds) =>
-      callService(db, (db) => holdSeats(db, { eventId, seatIds }, asBuyer(userId))),
+      callService(db, (db) => holdSeats(db, { eventId, seatIds }, asBuyer(db, userId))),
     release: (eventId, userId, seatIds) =>
       callService(db, async (db) => {
-        const { releasedSeatIds } = await releaseSeats(db, { eventId, seatIds }, asBuyer(userId));
+        const { releasedSeatIds } = await releaseSeats(
+          db,
+          { eventId, seatIds },
+          asBuyer(db, userId),
+        );
         if (releasedSeatIds.length !== seatIds.length) {
           throw new Error(`released ${releasedSeatIds.length} of ${seatIds.length} seats`);
         }
@@ -651,7 +657,7 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
       const unsold = hot.seatIds.filter((seatId) => !sold.has(seatId));
       const seatIds = unsold.sort(() => Math.random() - 0.5).slice(0, SEATS_PER_HOLD);
       try {
-        await holdSeats(db, { eventId: hot.eventId, seatIds }, asBuyer(userId));
+        await holdSeats(db, { eventId: hot.eventId, seatIds }, asBuyer(db, userId));
       } catch (error) {
         if (toTRPCError(error).code === "CONFLICT") outcome.holdConflicts++;
         else unexpected(error);
@@ -660,16 +666,18 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
       let paid = false;
       for (let attempt = 1; attempt <= 3 && !paid; attempt++) {
         try {
-          await checkout(
+          // Checkout sends the buyer to the demo's payment page; approving there confirms the
+          // order by the demo's signed webhook, handled in-process.
+          const buyer = asBuyer(db, userId);
+          const started = await checkout(
             db,
-            {
-              eventId: hot.eventId,
-              idempotencyKey: `bench-${userId}-${i}-${attempt}`,
-              payment: {},
-            },
-            asBuyer(userId),
+            { eventId: hot.eventId, idempotencyKey: `bench-${userId}-${i}-${attempt}` },
+            buyer,
           );
-          paid = true;
+          const reference = started.redirectUrl?.split("/").at(-1);
+          if (reference) await inProcessDemoProvider(db).demo.approve(reference);
+          const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+          paid = order.status === "PAID";
         } catch (error) {
           if (toTRPCError(error).code !== "CONFLICT") {
             unexpected(error);
@@ -689,7 +697,7 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
       } else {
         // Give the seats back rather than sit on them for the whole hold.
         outcome.abandoned++;
-        await releaseSeats(db, { eventId: hot.eventId }, asBuyer(userId)).catch(
+        await releaseSeats(db, { eventId: hot.eventId }, asBuyer(db, userId)).catch(
           (error: unknown) => {
             if (toTRPCError(error).code === "CONFLICT") outcome.releasesRefused++;
             else unexpected(error);
@@ -710,6 +718,14 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
             (SELECT count(*) FROM event_seats WHERE event_id = $1 AND status = 'SOLD') AS sold`,
     [hot.eventId],
   );
+  // The money and seat invariants, the same query the tests run after crashes and races
+  // (orders still within their payment deadline may be PENDING).
+  for (const violation of await auditPaymentInvariants(db, {
+    now: new Date(),
+    paymentGraceMs: defaultSettings.paymentGraceMs,
+  })) {
+    outcome.problems.push(`sell-out: ${violation.problem} (${violation.id})`);
+  }
   const tickets = Number(counts.rows[0]?.tickets);
   const soldSeats = Number(counts.rows[0]?.sold);
   if (tickets !== soldSeats || soldSeats !== sold.size) {
@@ -718,6 +734,66 @@ async function sellOutHotEvent(db: Db, hot: Target, buyers: string[], auditor: p
     );
   }
   return { ...outcome, soldSeats: sold.size, concurrency };
+}
+
+/**
+ * Paid orders per second through the whole gateway flow on the low-contention event: 32 buyers
+ * each hold 2 seats, check out, and approve on the demo provider's page, whose signed webhook
+ * sells the seats; for SECONDS. Latency is checkout + confirmation, as the buyer waits for it.
+ */
+async function checkoutThroughput(db: Db, low: Target, buyers: string[]) {
+  const concurrency = 32;
+  const demo = inProcessDemoProvider(db);
+  const taken = new Set<string>();
+  const latencies: number[] = [];
+  let paid = 0;
+  let refused = 0;
+  const start = performance.now();
+  const deadline = start + SECONDS * 1000;
+  const worker = async (index: number) => {
+    const users = buyers.filter((_, i) => i % concurrency === index);
+    for (let i = 0; performance.now() < deadline && !aborted; i++) {
+      const userId = users[i % users.length] as string;
+      const seatIds = low.seatIds.filter((id) => !taken.has(id)).slice(index * 2, index * 2 + 2);
+      for (const id of seatIds) taken.add(id);
+      try {
+        await holdSeats(db, { eventId: low.eventId, seatIds }, asBuyer(db, userId));
+        const began = performance.now();
+        const started = await checkout(
+          db,
+          { eventId: low.eventId, idempotencyKey: `throughput-${userId}-${i}` },
+          asBuyer(db, userId),
+        );
+        await demo.demo.approve(started.redirectUrl?.split("/").at(-1) ?? "");
+        const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+        latencies.push(performance.now() - began);
+        if (order.status === "PAID") paid++;
+        else refused++;
+      } catch (error) {
+        if (toTRPCError(error).code === "CONFLICT") refused++;
+        else if (errorSamples.length < 10) errorSamples.push(`checkout: ${describe(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(index)));
+  const seconds = (performance.now() - start) / 1000;
+  const problems = await auditPaymentInvariants(db, {
+    now: new Date(),
+    paymentGraceMs: defaultSettings.paymentGraceMs,
+  });
+  return { concurrency, seconds, paid, refused, latencies, problems };
+}
+
+function checkoutReport(result: Awaited<ReturnType<typeof checkoutThroughput>>) {
+  return (
+    `Checkout through the gateway flow (${result.concurrency} buyers, low-contention event, ` +
+    `2 seats each, hold → checkout → demo page → signed webhook → sale): ` +
+    `${(result.paid / result.seconds).toFixed(1)} paid orders/s ` +
+    `(${((2 * result.paid) / result.seconds).toFixed(1)} tickets/s), ${result.refused} refused; ` +
+    `checkout + confirmation p50 ${ms(percentile(result.latencies, 0.5))} ms, ` +
+    `p99 ${ms(percentile(result.latencies, 0.99))} ms; money invariants: ` +
+    `${result.problems.length ? `FAIL ${JSON.stringify(result.problems.slice(0, 3))}` : "OK"}`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -821,8 +897,10 @@ function report(results: Result[], sellOut: Awaited<ReturnType<typeof sellOutHot
       `${sellOut.soldSeats} seats sold in ${sellOut.orders} orders in ${sellOut.seconds.toFixed(1)} s; ` +
       `${sellOut.holdConflicts} hold conflicts, ${sellOut.abandoned} carts abandoned after 3 ` +
       `refused checkouts (${sellOut.releasesRefused} releases refused), ${sellOut.errors} errors; ` +
-      `no seat sold twice: ` +
+      `no seat sold twice, money invariants (audit-invariants.sql): ` +
       `${sellOut.problems.length ? "FAIL" : "OK"}`,
+    `  paid checkouts through the gateway flow (checkout → demo page → signed webhook → sale): ` +
+      `${(sellOut.orders / sellOut.seconds).toFixed(1)}/s`,
     ...[...sellOut.checkoutConflicts].map(
       ([reason, count]) => `  checkout refused after a successful hold, ${count}×: ${reason}`,
     ),

@@ -2,16 +2,29 @@
 // payment provider, the live seat-change feed and settings. The web app builds it from its
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
+import type { JobQueue } from "./jobs/job-queue.ts";
 import type { SessionUser } from "./services/auth/session-user.ts";
-import { demoPaymentProvider, type PaymentProvider } from "./services/payments/payment-provider.ts";
+import { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
+import type { PaymentProvider } from "./services/payments/payment-provider.ts";
 import type { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 
 export type Settings = {
   /** How long seats stay held before they return to sale. */
   holdDurationMs: number;
+  /** How long a buyer has to pay once checkout has sent them to the payment provider. */
+  paymentWindowMs: number;
+  /** How much longer the seats of a payment in flight stay held, for a late confirmation. */
+  paymentGraceMs: number;
+  /** Where buyers reach this OpenTicket: payment providers send them back here. */
+  publicUrl: string;
 };
 
-export const defaultSettings: Settings = { holdDurationMs: 10 * 60_000 };
+export const defaultSettings: Settings = {
+  holdDurationMs: 10 * 60_000,
+  paymentWindowMs: 15 * 60_000,
+  paymentGraceMs: 5 * 60_000,
+  publicUrl: "http://localhost:3000",
+};
 
 export type Context = {
   db: Db;
@@ -20,6 +33,8 @@ export type Context = {
   /** The application clock; tests move it. */
   now: () => Date;
   payments: PaymentProvider;
+  /** Where background work is queued; null → it is done during the request. */
+  jobs: JobQueue | null;
   /** Null where no live updates are wired (e.g. in-process callers). */
   seatChanges: SeatChangeFeed | null;
   settings: Settings;
@@ -46,14 +61,16 @@ export function createContext(options: {
   now?: () => Date;
   payments?: PaymentProvider;
   seatChanges?: SeatChangeFeed | null;
+  jobs?: JobQueue | null;
   settings?: Partial<Settings>;
 }): Context {
   return {
     db: options.db,
     user: options.user,
     now: options.now ?? (() => new Date()),
-    payments: options.payments ?? demoPaymentProvider,
+    payments: options.payments ?? inProcessDemoProvider(options.db),
     seatChanges: options.seatChanges ?? null,
+    jobs: options.jobs ?? null,
     settings: { ...defaultSettings, ...options.settings },
   };
 }

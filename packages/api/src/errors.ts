@@ -16,7 +16,11 @@ export type AppErrorCode =
   /** It does not exist, or it is not the caller's to see (the same answer on purpose). */
   | "NOT_FOUND"
   /** Someone else changed the same thing first (a seat taken, a race lost): reload and try again. */
-  | "CONFLICT";
+  | "CONFLICT"
+  /** The request repeats an idempotency key with a different body: nothing was done. */
+  | "UNPROCESSABLE_CONTENT"
+  /** A service OpenTicket depends on (the payment provider) is down: retry shortly. */
+  | "SERVICE_UNAVAILABLE";
 
 /**
  * Why a request was refused, where the code alone does not say; and how a client reacts.
@@ -26,10 +30,6 @@ export type AppErrorReason =
   | "SELF"
   /** order.checkout: CONFLICT — the holds expired or were released (before or while paying; nothing was charged or the charge was refunded). Send the buyer back to the seat map. */
   | "HOLD_EXPIRED"
-  /** order.checkout: PAYMENT_REQUIRED — the provider declined; the holds are kept. Let the buyer try another card. */
-  | "PAYMENT_DECLINED"
-  /** order.checkout: CONFLICT — this idempotency key's attempt is still being processed. Retry the same key shortly. */
-  | "IN_PROGRESS"
   /** order.checkout: CONFLICT — this idempotency key's attempt failed. Start over with a new key. */
   | "FAILED"
   /** organizer.events.publish: BAD_REQUEST — no price tiers or no seats. Send the organizer to set them up. */
@@ -37,7 +37,13 @@ export type AppErrorReason =
   /** organizer.events.delete: CONFLICT — the event has orders. Offer to cancel it instead. */
   | "HAS_ORDERS"
   /** organizer.venues.removeSeats / removeSection: CONFLICT — tickets for this venue were sold, so its layout is fixed. */
-  | "LAYOUT_IN_USE";
+  | "LAYOUT_IN_USE"
+  /** order.checkout: CONFLICT — a payment for the caller's seats of this event is in flight (orderId). Send the buyer to that order. */
+  | "PAYMENT_IN_PROGRESS"
+  /** order.checkout: SERVICE_UNAVAILABLE — the payment provider did not answer; nothing was charged. Retry with the same key. */
+  | "PROVIDER_UNAVAILABLE"
+  /** order.checkout: UNPROCESSABLE_CONTENT — the idempotency key belongs to another purchase. Use a new key. */
+  | "KEY_REUSED";
 
 /** A seat the organizer console refused to change: someone holds or bought it. */
 export type RefusedSeat = { id: string; state: "HELD" | "SOLD" };

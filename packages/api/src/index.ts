@@ -8,6 +8,13 @@ export {
   toTRPCError,
 } from "./errors.ts";
 export {
+  type JobDependencies,
+  type JobQueue,
+  jobQueueFor,
+  runDueJobs,
+  startJobRunner,
+} from "./jobs/job-queue.ts";
+export {
   type AppRouter,
   appRouter,
   createCaller,
@@ -21,10 +28,20 @@ export {
   type SessionUser,
 } from "./services/auth/session-user.ts";
 export {
-  DEMO_DECLINED_CARD,
-  demoPaymentProvider,
+  createDemoProvider,
+  DEMO_SIGNATURE_HEADER,
+  type DemoProvider,
+  isDemoProvider,
+} from "./services/payments/demo-provider.ts";
+export { handlePaymentWebhook } from "./services/payments/handle-webhook.ts";
+export { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
+export {
   type PaymentProvider,
+  PaymentProviderUnavailable,
+  WebhookRejected,
 } from "./services/payments/payment-provider.ts";
+export { reconcilePayments } from "./services/payments/reconcile-payments.ts";
+export { createStripeProvider } from "./services/payments/stripe-provider.ts";
 export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export type { Access, Meta } from "./trpc.ts";

@@ -2,6 +2,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin.ts";
 import { authRouter } from "./routers/auth.ts";
+import { demoPaymentRouter } from "./routers/demo-payment.ts";
 import { eventRouter } from "./routers/event.ts";
 import { meRouter } from "./routers/me.ts";
 import { orderRouter } from "./routers/order.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   admin: adminRouter,
   organizer: organizerRouter,
   me: meRouter,
+  demoPayment: demoPaymentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,7 +9,7 @@ import { verifyCredentials } from "../src/services/auth/credentials.ts";
 import { resolveSessionUser } from "../src/services/auth/session-user.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { failure } from "./helpers/refusals.ts";
-import { eventOnSale } from "./helpers/sale.ts";
+import { checkoutAndPay, eventOnSale } from "./helpers/sale.ts";
 
 const database = useTestDatabase();
 const PASSWORD = "correct-horse-battery-9";
@@ -252,10 +252,7 @@ describe("admin.users.suspend and unsuspend", () => {
     // Before: a ticket bought, and two more seats held for a second purchase.
     const buyer = callerFor(db, await session());
     await buyer.reservation.hold({ eventId: sale.event.id, seatIds: sale.seatIds.slice(0, 1) });
-    const order = await buyer.order.checkout({
-      eventId: sale.event.id,
-      idempotencyKey: "before-suspension",
-    });
+    const order = await checkoutAndPay(buyer, sale.event.id, "before-suspension");
     await buyer.reservation.hold({ eventId: sale.event.id, seatIds: sale.seatIds.slice(1, 3) });
 
     const suspended = await adminApi().users.suspend({ userId: user.id, reason: "Chargebacks" });

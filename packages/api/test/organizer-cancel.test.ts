@@ -4,9 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
+import { inProcessDemoProvider } from "../src/services/payments/in-process-demo.ts";
 import {
-  demoPaymentProvider,
   type PaymentProvider,
+  PaymentProviderUnavailable,
   type RefundRequest,
 } from "../src/services/payments/payment-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
@@ -15,18 +16,21 @@ import { codeOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase({ maxConnections: 20 });
 
-/** The demo provider, recording every refund request it receives. */
+/** The demo provider, recording every refund request it receives (and failing after some). */
 function recordingProvider(options: { failAfter?: number } = {}) {
+  const demo = inProcessDemoProvider(database().db);
   const refunds: RefundRequest[] = [];
   const provider: PaymentProvider = {
-    name: demoPaymentProvider.name,
-    charge: (request) => demoPaymentProvider.charge(request),
+    name: demo.name,
+    createCheckout: (request) => demo.createCheckout(request),
+    getCheckout: (reference) => demo.getCheckout(reference),
+    parseWebhook: (payload, headers) => demo.parseWebhook(payload, headers),
     async refund(request) {
       if (options.failAfter !== undefined && refunds.length >= options.failAfter) {
-        throw new Error("The provider is unavailable.");
+        throw new PaymentProviderUnavailable("The provider is unavailable.");
       }
       refunds.push(request);
-      return demoPaymentProvider.refund(request);
+      return demo.refund(request);
     },
   };
   return { provider, refunds };
@@ -115,7 +119,9 @@ describe("organizer.events.cancel", () => {
       expect(keys.get(request.idempotencyKey) ?? request.amount).toBe(request.amount);
       keys.set(request.idempotencyKey, request.amount);
     }
-    expect([...keys.keys()].sort()).toEqual(orders.map((order) => `refund:${order.id}`).sort());
+    expect([...keys.keys()].sort()).toEqual(
+      orders.map((order) => `refund:${order.id}:${order.total}`).sort(),
+    );
 
     expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
       status: "CANCELLED",
@@ -177,14 +183,24 @@ describe("organizer.events.cancel", () => {
     const broken = await callerFor(db, organizer, {
       payments: flaky.provider,
     }).organizer.events.cancel({ eventId: event.id });
-    expect(broken).toMatchObject({ status: "CANCELLED", refundedOrders: 2, ordersStillPaid: 4 });
-    expect(await db.eventSeat.count({ where: { eventId: event.id, status: "SOLD" } })).toBe(4);
+    // Every order is cancelled and its seats are free; four refunds are owed, none lost.
+    expect(broken).toMatchObject({
+      status: "CANCELLED",
+      refundedOrders: 6,
+      ordersStillPaid: 0,
+      refundsPending: 4,
+    });
+    expect(await db.eventSeat.count({ where: { eventId: event.id, status: "SOLD" } })).toBe(0);
+    expect(
+      await db.payment.count({ where: { order: { eventId: event.id }, kind: "REFUND" } }),
+    ).toBe(2);
 
     const healthy = recordingProvider();
     const retried = await callerFor(db, organizer, {
       payments: healthy.provider,
     }).organizer.events.cancel({ eventId: event.id });
-    expect(retried).toMatchObject({ refundedOrders: 4, refundedAmount: 4000, ordersStillPaid: 0 });
+    expect(retried).toMatchObject({ refundedOrders: 0, ordersStillPaid: 0, refundsPending: 0 });
+    expect(healthy.refunds).toHaveLength(4);
     expect(
       await db.payment.count({ where: { order: { eventId: event.id }, kind: "REFUND" } }),
     ).toBe(6);
@@ -194,22 +210,14 @@ describe("organizer.events.cancel", () => {
     );
   });
 
-  it("refunds in full a buyer who cancels an order the event cancel could not refund", async () => {
+  it("refunds in full a buyer who cancels on an event whose cancel stopped midway", async () => {
     const { db } = database();
-    // The policy would give back half; a cancelled event gives back everything.
-    const { organizer, event, seatIds } = await organizerEvent(db, {
-      rows: 1,
-      seatsPerRow: 2,
-      price: 1000,
-    });
+    const { event, seatIds } = await organizerEvent(db, { rows: 1, seatsPerRow: 2, price: 1000 });
     await db.event.update({ where: { id: event.id }, data: { refundPercent: 50 } });
     const buyer = await makeUser(db);
     const order = await sell(db, { eventId: event.id, buyerId: buyer.id, eventSeatIds: seatIds });
-    const down = recordingProvider({ failAfter: 0 });
-    const cancelled = await callerFor(db, organizer, {
-      payments: down.provider,
-    }).organizer.events.cancel({ eventId: event.id });
-    expect(cancelled).toMatchObject({ status: "CANCELLED", ordersStillPaid: 1 });
+    // The event cancel committed its first step, then the process died before any refund.
+    await db.event.update({ where: { id: event.id }, data: { status: "CANCELLED" } });
 
     const mine = await callerFor(db, buyer).order.cancel({
       orderId: order.id,
@@ -220,6 +228,38 @@ describe("organizer.events.cancel", () => {
       await db.payment.findMany({ where: { orderId: order.id, kind: "REFUND" } }),
     ).toMatchObject([{ amount: order.total }]);
     expect(await db.eventSeat.count({ where: { eventId: event.id, status: "SOLD" } })).toBe(0);
+  });
+
+  it("refunds once, and records what was refunded, when a buyer's cancel races the event's", async () => {
+    const { db } = database();
+    for (let round = 0; round < 4; round++) {
+      const { organizer, event, seatIds } = await organizerEvent(db, {
+        rows: 1,
+        seatsPerRow: 2,
+        price: 1000,
+        refundableUntilHours: 1,
+      });
+      await db.event.update({ where: { id: event.id }, data: { refundPercent: 80 } });
+      const buyer = await makeUser(db);
+      const order = await sell(db, { eventId: event.id, buyerId: buyer.id, eventSeatIds: seatIds });
+      const { provider, refunds } = recordingProvider();
+      await Promise.allSettled([
+        callerFor(db, buyer, { payments: provider }).order.cancel({
+          orderId: order.id,
+          idempotencyKey: `race-${round}`,
+        }),
+        callerFor(db, organizer, { payments: provider }).organizer.events.cancel({
+          eventId: event.id,
+        }),
+      ]);
+      const recorded = await db.payment.findMany({ where: { orderId: order.id, kind: "REFUND" } });
+      expect(recorded).toHaveLength(1);
+      // The provider was asked for one amount only, and that is the amount recorded.
+      expect(new Set(refunds.map((request) => request.amount))).toEqual(
+        new Set([recorded[0]?.amount]),
+      );
+      expect([800, 2000]).toContain(recorded[0]?.amount);
+    }
   });
 
   it("refuses drafts and events that have already taken place", async () => {

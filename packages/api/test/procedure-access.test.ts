@@ -57,6 +57,10 @@ const ACCESS: Record<string, Access> = {
   "organizer.comparison": "organizer",
   "me.attendedEvents": "authed",
   "me.recommendations": "authed",
+  "demoPayment.byReference": "public",
+  "demoPayment.approve": "public",
+  "demoPayment.decline": "public",
+  "demoPayment.cancel": "public",
 };
 
 const ALLOWED: Record<Access, (Role | null)[]> = {

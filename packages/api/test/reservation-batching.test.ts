@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@openticket/db/testing";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import type { Caller, Context } from "../src/context.ts";
+import { type Caller, type Context, defaultSettings } from "../src/context.ts";
 import { AppError } from "../src/errors.ts";
 import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
 import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
@@ -26,7 +26,7 @@ function asBuyer(userId: string): Caller & Pick<Context, "settings"> {
   return {
     user: { id: userId, username: userId, role: "ATTENDEE", sessionVersion: 0 },
     now: () => new Date(),
-    settings: { holdDurationMs: HOLD_MS },
+    settings: { ...defaultSettings, holdDurationMs: HOLD_MS },
   };
 }
 

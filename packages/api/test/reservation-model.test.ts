@@ -6,10 +6,9 @@ import { useTestDatabase } from "@openticket/db/testing";
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { DEMO_DECLINED_CARD } from "../src/services/payments/payment-provider.ts";
 import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { callerFor } from "./helpers/callers.ts";
-import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
+import { demoReference, eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
 const database = useTestDatabase();
 
@@ -136,17 +135,24 @@ async function runScenario(db: Db, commands: Command[]) {
       }
       case "checkout": {
         const mine = seats.flatMap((seat, i) => (isHeldBy(seat, step.buyer, now) ? [i] : []));
+        const buyerApi = api(step.buyer);
+        // Checkout sends the buyer to the demo's page; they approve there, or are declined.
         const result = await outcome(
-          api(step.buyer).order.checkout({
-            eventId: event.id,
-            idempotencyKey: `model-key-${keys++}`,
-            payment: step.declined ? { cardNumber: DEMO_DECLINED_CARD } : {},
-          }),
+          buyerApi.order
+            .checkout({ eventId: event.id, idempotencyKey: `model-key-${keys++}` })
+            .then(async (started) => {
+              const reference = demoReference(started.redirectUrl);
+              if (step.declined) await buyerApi.demoPayment.decline({ reference });
+              else await buyerApi.demoPayment.approve({ reference });
+              return buyerApi.order.byId({ orderId: started.orderId });
+            }),
         );
         if (mine.length === 0) {
           expect(result).toEqual({ ok: false, code: "CONFLICT" });
         } else if (step.declined) {
-          expect(result).toEqual({ ok: false, code: "PAYMENT_REQUIRED" });
+          // A checkout that ends unpaid gives its seats back.
+          expect(result).toMatchObject({ ok: true, value: { status: "FAILED", tickets: [] } });
+          for (const i of mine) seats[i] = { state: "free" };
         } else {
           expect(result.ok).toBe(true);
           const order = (result as { value: { id: string; total: number; tickets: unknown[] } })

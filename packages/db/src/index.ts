@@ -3,6 +3,7 @@ export { createDb, type Db, type Tx } from "./client.ts";
 export * from "./generated/prisma/client.ts";
 export {
   isSerializationFailure,
+  runGuarded,
   runSerializable,
   type SerializableOptions,
 } from "./serializable.ts";

@@ -17,16 +17,40 @@ export type SerializableOptions = {
   onRetry?: (attempt: number, error: unknown) => void;
 };
 
-export async function runSerializable<T>(
+export function runSerializable<T>(
   db: Db,
   work: (tx: Tx) => Promise<T>,
   options: SerializableOptions = {},
+): Promise<T> {
+  return runRetried(db, work, Prisma.TransactionIsolationLevel.Serializable, options);
+}
+
+/**
+ * Runs work whose every write is guarded — a conditional UPDATE or DELETE whose row counts are
+ * checked, or an insert a unique index decides — in a READ COMMITTED transaction: PostgreSQL
+ * re-checks a guard against the newest row before writing, so such work needs no serializable
+ * snapshot, and does not abort innocent neighbours through predicate locks on small, busy
+ * indexes. Deadlocks are retried as in runSerializable.
+ */
+export function runGuarded<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  options: SerializableOptions = {},
+): Promise<T> {
+  return runRetried(db, work, Prisma.TransactionIsolationLevel.ReadCommitted, options);
+}
+
+async function runRetried<T>(
+  db: Db,
+  work: (tx: Tx) => Promise<T>,
+  isolationLevel: Prisma.TransactionIsolationLevel,
+  options: SerializableOptions,
 ): Promise<T> {
   const maxAttempts = options.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work, {
-        isolationLevel: Prisma.TransactionIsolationLevel.Serializable,
+        isolationLevel,
         maxWait: options.maxWaitMs ?? 5_000,
         timeout: options.timeoutMs ?? 10_000,
       });

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SiteChrome } from "~/components/site-chrome";
 import { SiteHeader } from "~/components/site-header";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
@@ -27,13 +28,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider>
           <TRPCReactProvider>
-            <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+            <SiteChrome
+              header={<SiteHeader />}
+              footer={
+                <footer className="mx-auto max-w-6xl px-4 pb-10 text-sm text-slate-500">
+                  {t("footer")}
+                </footer>
+              }
+            >
               {children}
-            </main>
-            <footer className="mx-auto max-w-6xl px-4 pb-10 text-sm text-slate-500">
-              {t("footer")}
-            </footer>
+            </SiteChrome>
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

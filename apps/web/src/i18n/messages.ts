@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "seats",
   "checkout",
   "orders",
+  "payDemo",
   "myEvents",
   "admin",
   "organizer",

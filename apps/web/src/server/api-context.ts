@@ -1,10 +1,18 @@
-// Builds the api package's context for a request: session user, database, live seat feed and
-// settings from the environment.
+// Builds the api package's context for a request: session user, database, payment provider,
+// live seat feed and settings from the environment.
 import "server-only";
-import { type Context, createContext, SeatChangeFeed } from "@openticket/api";
+import {
+  type Context,
+  createContext,
+  defaultSettings,
+  SeatChangeFeed,
+  type Settings,
+} from "@openticket/api";
 import { env, requireDatabaseUrl } from "~/env";
 import { getSessionUser } from "~/server/auth";
 import { getDb } from "~/server/db";
+import { getJobQueue } from "~/server/payment-jobs";
+import { getPaymentProvider } from "~/server/payment-provider";
 
 const globalForFeed = globalThis as unknown as { openticketSeatChanges?: SeatChangeFeed };
 
@@ -14,11 +22,22 @@ export function getSeatChangeFeed(): SeatChangeFeed {
   return globalForFeed.openticketSeatChanges;
 }
 
+/** The api's settings, from the environment. */
+export function settingsFromEnv(): Settings {
+  return {
+    ...defaultSettings,
+    holdDurationMs: env.HOLD_MINUTES * 60_000,
+    publicUrl: env.publicUrl,
+  };
+}
+
 export async function createRequestContext(): Promise<Context> {
   return createContext({
     db: getDb(),
     user: await getSessionUser(),
+    payments: getPaymentProvider(),
     seatChanges: getSeatChangeFeed(),
-    settings: { holdDurationMs: env.HOLD_MINUTES * 60_000 },
+    jobs: getJobQueue(),
+    settings: settingsFromEnv(),
   });
 }

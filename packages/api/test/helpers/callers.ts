@@ -1,7 +1,7 @@
 // Callers for tests: the real router, in-process, as a given user (or nobody).
 import type { Db, Role } from "@openticket/db";
 import { makeUser } from "@openticket/db/testing";
-import { type Context, createContext } from "../../src/context.ts";
+import { createContext } from "../../src/context.ts";
 import { createCaller } from "../../src/root.ts";
 
 type TestUser = { id: string; username: string; role: Role; sessionVersion: number };
@@ -9,9 +9,9 @@ type TestUser = { id: string; username: string; role: Role; sessionVersion: numb
 export function callerFor(
   db: Db,
   user: TestUser | null,
-  overrides: Partial<Omit<Context, "db" | "user">> = {},
+  overrides: Omit<Parameters<typeof createContext>[0], "db" | "user"> = {},
 ) {
-  return createCaller({ ...createContext({ db, user }), ...overrides });
+  return createCaller(createContext({ db, user, ...overrides }));
 }
 
 export async function callerWithRole(db: Db, role: Role) {

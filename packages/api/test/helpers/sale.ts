@@ -36,3 +36,24 @@ export async function eventOnSale(
 export function makeBuyers(db: Db, count: number) {
   return Promise.all(Array.from({ length: count }, () => makeUser(db)));
 }
+
+type BuyerApi = ReturnType<typeof import("./callers.ts").callerFor>;
+
+/** The demo checkout's reference, from the URL checkout sent the buyer to. */
+export function demoReference(redirectUrl: string | null) {
+  const reference = redirectUrl?.split("/").at(-1);
+  if (!reference) throw new Error(`Not a demo payment page: ${redirectUrl}`);
+  return reference;
+}
+
+/**
+ * Checks out and pays on the demo provider's page, as a buyer would; the demo's signed webhook
+ * settles the order before this returns. Answers the order as the buyer then sees it.
+ */
+export async function checkoutAndPay(api: BuyerApi, eventId: string, idempotencyKey: string) {
+  const started = await api.order.checkout({ eventId, idempotencyKey });
+  if (started.redirectUrl) {
+    await api.demoPayment.approve({ reference: demoReference(started.redirectUrl) });
+  }
+  return api.order.byId({ orderId: started.orderId });
+}

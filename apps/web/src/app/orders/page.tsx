@@ -57,8 +57,8 @@ export default async function OrdersPage({
                   <span className="text-xs text-slate-500">
                     {t("placedOn", {
                       date: format.dateTime(order.createdAt, { dateStyle: "medium" }),
-                    })}{" "}
-                    · {t("tickets", { count: order.ticketCount })}
+                    })}
+                    {order.ticketCount > 0 && ` · ${t("tickets", { count: order.ticketCount })}`}
                   </span>
                 </span>
                 <span className="flex items-center gap-3">

@@ -91,11 +91,14 @@ export function EventActions({ event }: { event: Event }) {
           data-testid="cancel-result"
           className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
         >
-          {t("cancelled", {
-            orders: cancel.data.refundedOrders,
-            amount: money(cancel.data.refundedAmount),
-          })}
-          {cancel.data.ordersStillPaid > 0 &&
+          {cancel.data.refundsQueued
+            ? t("cancelledRefundsQueued", { orders: cancel.data.ordersStillPaid })
+            : t("cancelled", {
+                orders: cancel.data.refundedOrders,
+                amount: money(cancel.data.refundedAmount),
+              })}
+          {!cancel.data.refundsQueued &&
+            cancel.data.ordersStillPaid > 0 &&
             ` ${t("stillPaid", { count: cancel.data.ordersStillPaid })}`}
         </p>
       )}

@@ -31,7 +31,6 @@ export async function cancelOrder(
       event: {
         select: { status: true, startsAt: true, refundableUntilHours: true, refundPercent: true },
       },
-      payments: { where: { kind: "CHARGE" }, select: { providerReference: true } },
       tickets: { where: { status: "CHECKED_IN" }, select: { id: true } },
     },
   });
@@ -47,11 +46,6 @@ export async function cancelOrder(
       "This order can no longer be cancelled under the event's refund policy.",
     );
   }
-  await refundOrder(
-    db,
-    { ...order, chargeReference: order.payments[0]?.providerReference ?? "" },
-    caller,
-    "order.cancel",
-  );
+  await refundOrder(db, order, caller, "order.cancel");
   return getOrder(db, { orderId: order.id }, caller);
 }

@@ -1,54 +1,69 @@
-// order.checkout (R4): turns the caller's unexpired holds for an event into one PAID order with a
-// ticket per seat and a CHARGE payment.
+// order.checkout (R4): starts paying for the caller's held seats of an event, the way real
+// gateways work — it answers where to pay, and the order becomes PAID later, when the provider
+// confirms (payments/settle-checkout.ts, by webhook or by the reconciler).
 //
-// The payment provider is called between two short SERIALIZABLE transactions, never inside one,
-// so a slow provider holds no locks and blocks no other buyer:
-//   1. record a PENDING order (its idempotency key is unique per user: a retry finds it);
-//   2. charge the provider (idempotent by order id);
-//   3. consume the holds and sell the seats, all or nothing. If the holds were lost meanwhile
-//      (expired and taken), the charge is refunded and the order FAILS.
-
-import { randomBytes } from "node:crypto";
-import { type Db, runSerializable } from "@openticket/db";
+//   1. One transaction of guarded writes records the PENDING order (unique per user and idempotency
+//      key, with a hash of the request), the CHARGE intent in the ledger, and attaches the
+//      caller's holds to the order: while the payment is in flight they belong to it, cannot
+//      be released or re-priced, and are kept past their expiry for a bounded grace.
+//   2. Outside any transaction, the provider creates the hosted payment (idempotent by the
+//      order's key, so a retry after a crash or an outage gets the same one).
+//   3. Its reference and URL are recorded; the buyer is sent there.
+import { createHash } from "node:crypto";
+import { type Db, runGuarded } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError, uniqueViolationFields } from "../../errors.ts";
+import { crashPoint } from "../crash-point.ts";
 import { assertOnSale, loadEventForSale } from "../event/sale-state.ts";
-import type { PaymentProvider } from "../payments/payment-provider.ts";
-import { publishSeatChanges } from "../seat-changes/publish.ts";
-import { getOrder } from "./get-order.ts";
-
-/**
- * Attempts of step 3. Giving up there refunds a charge that went through, which a buyer sees
- * as money going out and back for nothing but a busy moment, so it tries longer (about 3 s of
- * backoff in all) than runSerializable's default.
- */
-const SELL_ATTEMPTS = 16;
+import { isProviderUnavailable } from "../payments/payment-provider.ts";
 
 export const checkoutInput = z.object({
   eventId: z.uuid(),
   /** Chosen by the client per purchase attempt; repeating it returns the same order. */
   idempotencyKey: z.string().trim().min(8).max(100),
-  payment: z.object({ cardNumber: z.string().trim().max(30).optional() }).default({}),
 });
+
+export type CheckoutOutcome = {
+  orderId: string;
+  status: "PENDING" | "PAID";
+  /** Where the buyer pays; null once the order is paid. */
+  redirectUrl: string | null;
+};
+
+type CheckoutCaller = Caller & Pick<Context, "payments" | "settings">;
 
 export async function checkout(
   db: Db,
   input: z.output<typeof checkoutInput>,
-  caller: Caller & Pick<Context, "payments">,
-) {
-  const { payments } = caller;
+  caller: CheckoutCaller,
+): Promise<CheckoutOutcome> {
   const userId = caller.user.id;
   const now = caller.now();
+  const requestHash = hashRequest(input);
   const existing = await findOrderByKey(db, userId, input.idempotencyKey);
-  if (existing) return existingOutcome(db, existing, caller);
+  if (existing) return resume(db, existing, requestHash, caller);
 
   const event = await loadEventForSale(db, input.eventId);
   assertOnSale(event, now);
+  const paymentDueAt = new Date(now.getTime() + caller.settings.paymentWindowMs);
+  const holdsKeptUntil = new Date(paymentDueAt.getTime() + caller.settings.paymentGraceMs);
+
+  // Reads outside the transaction (inside SERIALIZABLE they would lock index pages that every
+  // other buyer's checkout writes to); the transaction below only writes, guarded.
+  const inFlight = await db.order.findFirst({
+    where: { userId, eventId: event.id, status: "PENDING", holds: { some: {} } },
+    select: { id: true },
+  });
+  if (inFlight) {
+    throw new AppError("CONFLICT", "A payment for these seats is already in progress.", {
+      reason: "PAYMENT_IN_PROGRESS",
+      orderId: inFlight.id,
+    });
+  }
   const holds = await db.seatHold.findMany({
-    where: { eventId: event.id, userId, expiresAt: { gt: now } },
-    // The price each seat had when it was held: what the buyer saw is what they pay.
-    select: { eventSeatId: true, price: true },
+    where: { eventId: event.id, userId, orderId: null, expiresAt: { gt: now } },
+    select: { id: true, price: true },
   });
   if (holds.length === 0) {
     throw new AppError(
@@ -62,14 +77,15 @@ export async function checkout(
   if (holds.length > event.maxSeatsPerOrder) {
     throw new AppError("BAD_REQUEST", `At most ${event.maxSeatsPerOrder} seats per order.`);
   }
-  const seatIds = holds.map((hold) => hold.eventSeatId);
   const total = holds.reduce((sum, hold) => sum + hold.price, 0);
 
-  // 1. The PENDING order.
-  let order: { id: string };
+  let orderId: string;
   try {
-    order = await runSerializable(db, (tx) =>
-      tx.order.create({
+    // Every write below is guarded (the key's unique index, the holds' conditional UPDATE), so
+    // READ COMMITTED suffices; SERIALIZABLE's predicate locks on the small seat_holds indexes
+    // aborted neighbouring checkouts during a rush.
+    orderId = await runGuarded(db, async (tx) => {
+      const order = await tx.order.create({
         data: {
           userId,
           eventId: event.id,
@@ -77,157 +93,133 @@ export async function checkout(
           total,
           currency: event.currency,
           idempotencyKey: input.idempotencyKey,
+          requestHash,
+          paymentDueAt,
         },
         select: { id: true },
-      }),
-    );
-  } catch (error) {
-    // The same key sent twice at once: the other request owns the order.
-    if (uniqueViolationFields(error)) {
-      const winner = await findOrderByKey(db, userId, input.idempotencyKey);
-      if (winner) return existingOutcome(db, winner, caller);
-    }
-    throw error;
-  }
-
-  // 2. The charge, outside any transaction.
-  const charge = await payments.charge({
-    idempotencyKey: `charge:${order.id}`,
-    amount: total,
-    currency: event.currency,
-    method: input.payment,
-  });
-  if (!charge.ok) {
-    await db.order.update({ where: { id: order.id }, data: { status: "FAILED" } });
-    throw new AppError("PAYMENT_REQUIRED", `The payment was declined: ${charge.reason}`, {
-      orderId: order.id,
-      reason: "PAYMENT_DECLINED",
-    });
-  }
-
-  // 3. Holds -> tickets, all or nothing. Time passed while the provider worked: read the clock again.
-  const paidAt = caller.now();
-  const sold = await runSerializable(
-    db,
-    async (tx) => {
-      const consumed = await tx.$queryRaw<{ event_seat_id: string }[]>`
-      DELETE FROM seat_holds
-      WHERE event_id = ${event.id}::uuid AND user_id = ${userId}::uuid
-        AND event_seat_id = ANY(${seatIds}::uuid[]) AND expires_at > ${paidAt}
-      RETURNING event_seat_id`;
-      if (consumed.length !== seatIds.length) return false;
-      const marked = await tx.eventSeat.updateMany({
-        where: { id: { in: seatIds }, status: "AVAILABLE" },
-        data: { status: "SOLD" },
       });
-      if (marked.count !== seatIds.length)
-        throw new AppError("CONFLICT", "A seat was sold twice; refusing.");
-      await tx.ticket.createMany({
-        data: holds.map((hold) => ({
-          orderId: order.id,
-          eventSeatId: hold.eventSeatId,
-          pricePaid: hold.price,
-          code: randomBytes(16).toString("base64url"),
-        })),
-      });
-      await tx.payment.create({
+      // Guarded: a hold released, expired, re-priced or attached to another checkout meanwhile
+      // makes the counts differ, and nothing is written.
+      const attached = await tx.$executeRaw`
+        UPDATE seat_holds SET order_id = ${order.id}::uuid,
+               expires_at = GREATEST(expires_at, ${holdsKeptUntil})
+        WHERE id = ANY(${holds.map((hold) => hold.id)}::uuid[]) AND user_id = ${userId}::uuid
+          AND order_id IS NULL AND expires_at > ${now}`;
+      if (attached !== holds.length) {
+        throw new AppError("CONFLICT", "Your held seats changed meanwhile; please try again.", {
+          reason: "HOLD_EXPIRED",
+        });
+      }
+      await tx.paymentAttempt.create({
         data: {
           orderId: order.id,
           kind: "CHARGE",
+          idempotencyKey: `checkout:${order.id}`,
           amount: total,
           currency: event.currency,
-          provider: payments.name,
-          providerReference: charge.reference,
+          provider: caller.payments.name,
         },
       });
-      await tx.order.update({ where: { id: order.id }, data: { status: "PAID" } });
-      await publishSeatChanges(
-        tx,
-        event.id,
-        seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
-      );
-      return true;
-    },
-    { maxAttempts: SELL_ATTEMPTS },
-  ).catch(async (error: unknown) => {
-    // Any failure after a successful charge must give the money back.
-    await failAndRefund(db, payments, order.id, total, event.currency, charge.reference);
+      return order.id;
+    });
+  } catch (error) {
+    // The same key sent twice at once: the other request owns the order.
+    if (uniqueViolationFields(error)?.includes("idempotency_key")) {
+      const winner = await findOrderByKey(db, userId, input.idempotencyKey);
+      if (winner) return resume(db, winner, requestHash, caller);
+    }
     throw error;
-  });
-
-  if (!sold) {
-    await failAndRefund(db, payments, order.id, total, event.currency, charge.reference);
-    throw new AppError(
-      "CONFLICT",
-      "Your hold expired before the payment completed; you have not been charged.",
-      {
-        reason: "HOLD_EXPIRED",
-        orderId: order.id,
-      },
-    );
   }
-  return getOrder(db, { orderId: order.id }, caller);
+  crashPoint("checkout:after-order");
+  return openPayment(db, orderId, caller);
 }
 
-async function failAndRefund(
+/** Steps 2 and 3: the hosted payment for a PENDING order, created once, recorded. */
+export async function openPayment(
   db: Db,
-  payments: PaymentProvider,
   orderId: string,
-  amount: number,
-  currency: string,
-  chargeReference: string,
-) {
-  const refund = await payments.refund({
-    idempotencyKey: `refund:${orderId}`,
-    chargeReference,
-    amount,
-    currency,
+  caller: Pick<CheckoutCaller, "payments" | "settings">,
+): Promise<CheckoutOutcome> {
+  const attempt = await db.paymentAttempt.findFirstOrThrow({
+    where: { orderId, kind: "CHARGE" },
+    include: {
+      order: {
+        select: {
+          paymentDueAt: true,
+          event: { select: { title: true } },
+          _count: { select: { holds: true } },
+        },
+      },
+    },
   });
-  await runSerializable(db, async (tx) => {
-    await tx.order.update({ where: { id: orderId }, data: { status: "FAILED" } });
-    await tx.payment.createMany({
-      data: [
-        {
-          orderId,
-          kind: "CHARGE",
-          amount,
-          currency,
-          provider: payments.name,
-          providerReference: chargeReference,
-        },
-        {
-          orderId,
-          kind: "REFUND",
-          amount,
-          currency,
-          provider: payments.name,
-          providerReference: refund.reference,
-        },
-      ],
-      skipDuplicates: true,
+  if (attempt.redirectUrl) return { orderId, status: "PENDING", redirectUrl: attempt.redirectUrl };
+  const seats = attempt.order._count.holds;
+  let session: Awaited<ReturnType<CheckoutCaller["payments"]["createCheckout"]>>;
+  try {
+    session = await caller.payments.createCheckout({
+      idempotencyKey: attempt.idempotencyKey,
+      orderId,
+      amount: attempt.amount,
+      currency: attempt.currency,
+      description: `${seats} ${seats === 1 ? "ticket" : "tickets"} · ${attempt.order.event.title}`,
+      returnUrl: new URL(`/orders/${orderId}`, caller.settings.publicUrl).toString(),
+      expiresAt: attempt.order.paymentDueAt ?? new Date(),
     });
+  } catch (error) {
+    if (!isProviderUnavailable(error)) throw error;
+    await db.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { tries: { increment: 1 }, lastError: String(error).slice(0, 500) },
+    });
+    throw new AppError(
+      "SERVICE_UNAVAILABLE",
+      "The payment service is not answering. Please try again in a moment; you have not been charged.",
+      { reason: "PROVIDER_UNAVAILABLE", orderId },
+    );
+  }
+  crashPoint("checkout:after-provider");
+  await db.paymentAttempt.update({
+    where: { id: attempt.id },
+    data: {
+      providerReference: session.reference,
+      redirectUrl: session.redirectUrl,
+      tries: { increment: 1 },
+    },
   });
+  return { orderId, status: "PENDING", redirectUrl: session.redirectUrl };
+}
+
+function hashRequest(input: z.output<typeof checkoutInput>) {
+  return createHash("sha256")
+    .update(JSON.stringify({ eventId: input.eventId }))
+    .digest("hex");
 }
 
 function findOrderByKey(db: Db, userId: string, idempotencyKey: string) {
   return db.order.findUnique({
     where: { userId_idempotencyKey: { userId, idempotencyKey } },
-    select: { id: true, status: true },
+    select: { id: true, status: true, requestHash: true },
   });
 }
 
-async function existingOutcome(db: Db, order: { id: string; status: string }, caller: Caller) {
-  if (order.status === "PENDING") {
-    throw new AppError("CONFLICT", "This purchase is still being processed.", {
-      orderId: order.id,
-      reason: "IN_PROGRESS",
-    });
+/** A repeated key: the same answer as the first time, or a clear refusal. */
+async function resume(
+  db: Db,
+  order: { id: string; status: string; requestHash: string },
+  requestHash: string,
+  caller: CheckoutCaller,
+): Promise<CheckoutOutcome> {
+  if (order.requestHash !== requestHash) {
+    throw new AppError(
+      "UNPROCESSABLE_CONTENT",
+      "This idempotency key was already used for a different purchase.",
+      { reason: "KEY_REUSED", orderId: order.id },
+    );
   }
-  if (order.status === "FAILED") {
-    throw new AppError("CONFLICT", "This purchase attempt failed; start a new one.", {
-      orderId: order.id,
-      reason: "FAILED",
-    });
-  }
-  return getOrder(db, { orderId: order.id }, caller);
+  if (order.status === "PAID") return { orderId: order.id, status: "PAID", redirectUrl: null };
+  if (order.status === "PENDING") return openPayment(db, order.id, caller);
+  throw new AppError("CONFLICT", "This purchase attempt ended; start a new one.", {
+    orderId: order.id,
+    reason: "FAILED",
+  });
 }

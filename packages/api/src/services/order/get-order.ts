@@ -58,10 +58,18 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
         select: { kind: true, amount: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       },
+      paymentDueAt: true,
+      attempts: { select: { kind: true, status: true, redirectUrl: true, amount: true } },
+      holds: {
+        select: { eventSeat: { select: { seat: { select: { label: true } } } } },
+        orderBy: { eventSeat: { seat: { label: "asc" } } },
+      },
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
-  const { event, tickets, ...rest } = order;
+  const { event, tickets, attempts, holds, paymentDueAt, ...rest } = order;
+  const charge = attempts.find((attempt) => attempt.kind === "CHARGE");
+  const refundOwed = attempts.find((attempt) => attempt.kind === "REFUND");
   const cancellable =
     order.status === "PAID" && event.status !== "CANCELLED" && canRefund(event, now);
   return {
@@ -84,7 +92,19 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
       section: ticket.eventSeat.seat.section.name,
       tier: ticket.eventSeat.tier.name,
     })),
+    /** While PENDING: where to pay, until when, and the seats kept for this payment. */
+    payment:
+      order.status === "PENDING"
+        ? {
+            redirectUrl: charge?.redirectUrl ?? null,
+            dueAt: paymentDueAt,
+            seats: holds.map((hold) => hold.eventSeat.seat.label),
+          }
+        : null,
     refund: {
+      /** A refund decided but not yet confirmed by the payment provider. */
+      pending:
+        refundOwed && refundOwed.status !== "SUCCEEDED" ? { amount: refundOwed.amount } : null,
       policy: {
         refundableUntilHours: event.refundableUntilHours,
         refundPercent: event.refundPercent,

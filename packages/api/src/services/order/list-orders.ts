@@ -1,4 +1,5 @@
-// order.list (R4, R5): the caller's paid and cancelled orders, newest first, a page at a time.
+// order.list (R2, R5): the caller's orders — paid, cancelled, awaiting payment or failed — newest
+// first, a page at a time.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
@@ -10,7 +11,7 @@ export const listOrdersInput = z.object({
 
 export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>, caller: Caller) {
   const rows = await db.order.findMany({
-    where: { userId: caller.user.id, status: { in: ["PAID", "CANCELLED"] } },
+    where: { userId: caller.user.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),

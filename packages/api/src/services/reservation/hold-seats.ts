@@ -208,8 +208,10 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]) {
       WHERE es.status = 'AVAILABLE'
       ON CONFLICT (event_seat_id) DO UPDATE
         SET user_id = EXCLUDED.user_id, price = EXCLUDED.price, expires_at = EXCLUDED.expires_at,
-            created_at = EXCLUDED.created_at
-        WHERE seat_holds.expires_at <= EXCLUDED.created_at OR seat_holds.user_id = EXCLUDED.user_id
+            created_at = EXCLUDED.created_at, order_id = NULL
+        -- An expired hold is free; one's own hold is extended, unless its payment is in flight.
+        WHERE seat_holds.expires_at <= EXCLUDED.created_at
+           OR (seat_holds.user_id = EXCLUDED.user_id AND seat_holds.order_id IS NULL)
       RETURNING event_seat_id
     ), announced AS (
       SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, payload)

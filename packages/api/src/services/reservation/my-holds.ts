@@ -7,7 +7,12 @@ export const myHoldsInput = z.object({ eventId: z.uuid() });
 
 export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, caller: Caller) {
   const holds = await db.seatHold.findMany({
-    where: { eventId: input.eventId, userId: caller.user.id, expiresAt: { gt: caller.now() } },
+    where: {
+      eventId: input.eventId,
+      userId: caller.user.id,
+      orderId: null,
+      expiresAt: { gt: caller.now() },
+    },
     select: {
       expiresAt: true,
       price: true,

@@ -100,6 +100,8 @@ async function deleteHolds(tx: Tx, batch: { request: ReleaseRequest }[]): Promis
             AS r(position, event_id, user_id, seat_id)
       WHERE h.event_id = r.event_id AND h.user_id = r.user_id
         AND (r.seat_id = '' OR h.event_seat_id = r.seat_id::uuid)
+        -- Seats whose payment is in flight belong to that order until it settles.
+        AND h.order_id IS NULL
       RETURNING r.position, h.event_id, h.event_seat_id
     ), announced AS (
       SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, json_build_object(

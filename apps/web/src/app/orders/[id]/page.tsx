@@ -1,4 +1,6 @@
-// One order: its tickets with QR codes, payments, and cancellation within the refund policy.
+// One order: the payment provider sends the buyer back here. While the payment is unconfirmed it
+// waits (and refreshes itself); then it shows the tickets with QR codes, payments and
+// cancellation within the refund policy — or why there are no tickets.
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
@@ -8,6 +10,7 @@ import { formatMoney } from "~/format/money";
 import { getSessionUser } from "~/server/auth";
 import { loadOr404 } from "~/trpc/load-or-404";
 import { CancelOrderButton } from "./cancel-order-button";
+import { PaymentOutcome } from "./payment-outcome";
 
 export default async function OrderPage({
   params,
@@ -28,6 +31,8 @@ export default async function OrderPage({
   ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const zone = order.event.venue.timeZone;
+  const dateTime = (date: Date) =>
+    format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: zone });
   return (
     <div className="flex flex-col gap-6">
       <Link href="/orders" className="text-sm text-brand-700 hover:underline">
@@ -58,11 +63,7 @@ export default async function OrderPage({
         <p className="text-sm text-slate-500">
           {t("order")} {order.id.slice(0, 8)} ·{" "}
           {t("placedOn", {
-            date: format.dateTime(order.createdAt, {
-              dateStyle: "medium",
-              timeStyle: "short",
-              timeZone: zone,
-            }),
+            date: dateTime(order.createdAt),
           })}
         </p>
         {order.event.status === "CANCELLED" && (
@@ -70,35 +71,42 @@ export default async function OrderPage({
         )}
       </header>
 
-      <section aria-labelledby="tickets">
-        <h2 id="tickets" className="mb-3 text-lg font-semibold">
-          {t("yourTickets")}
-        </h2>
-        <ul data-testid="tickets" className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {order.tickets.map((ticket) => (
-            <li
-              key={ticket.id}
-              data-testid="ticket"
-              className={`flex flex-col items-center gap-2 rounded-xl border bg-white p-4 ${ticket.status === "CANCELLED" ? "border-slate-200 opacity-60" : "border-slate-300"}`}
-            >
-              <div className="flex w-full items-center justify-between">
-                <span className="font-semibold">{t("seat", { label: ticket.seat })}</span>
-                <OrderStatusBadge
-                  status={ticket.status}
-                  label={t(`ticketStatus.${ticket.status}`)}
-                />
-              </div>
-              <span className="w-full text-sm text-slate-600">
-                {ticket.section} · {ticket.tier} · {money(ticket.pricePaid)}
-              </span>
-              <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
-              <span className="text-xs text-slate-500">
-                {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <PaymentOutcome order={order} money={money} dateTime={dateTime} />
+
+      {order.tickets.length > 0 && (
+        <section aria-labelledby="tickets">
+          <h2 id="tickets" className="mb-3 text-lg font-semibold">
+            {t("yourTickets")}
+          </h2>
+          <ul
+            data-testid="tickets"
+            className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3"
+          >
+            {order.tickets.map((ticket) => (
+              <li
+                key={ticket.id}
+                data-testid="ticket"
+                className={`flex flex-col items-center gap-2 rounded-xl border bg-white p-4 ${ticket.status === "CANCELLED" ? "border-slate-200 opacity-60" : "border-slate-300"}`}
+              >
+                <div className="flex w-full items-center justify-between">
+                  <span className="font-semibold">{t("seat", { label: ticket.seat })}</span>
+                  <OrderStatusBadge
+                    status={ticket.status}
+                    label={t(`ticketStatus.${ticket.status}`)}
+                  />
+                </div>
+                <span className="w-full text-sm text-slate-600">
+                  {ticket.section} · {ticket.tier} · {money(ticket.pricePaid)}
+                </span>
+                <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
+                <span className="text-xs text-slate-500">
+                  {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section
         aria-labelledby="payments"
@@ -108,6 +116,7 @@ export default async function OrderPage({
           {t("payments")}
         </h2>
         <ul className="flex flex-col gap-1 text-sm" data-testid="payments">
+          {order.payments.length === 0 && <li className="text-slate-500">{t("noPayments")}</li>}
           {order.payments.map((payment) => (
             <li
               key={`${payment.kind}-${payment.createdAt.toISOString()}`}
@@ -115,11 +124,7 @@ export default async function OrderPage({
             >
               <span>
                 {payment.kind === "CHARGE" ? t("charge") : t("refund")} ·{" "}
-                {format.dateTime(payment.createdAt, {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: zone,
-                })}
+                {dateTime(payment.createdAt)}
               </span>
               <span className={payment.kind === "REFUND" ? "text-emerald-700" : ""}>
                 {payment.kind === "REFUND" ? "−" : ""}
@@ -136,14 +141,15 @@ export default async function OrderPage({
 
       {order.status === "CANCELLED" && order.cancelledAt && (
         <p data-testid="refund-summary" className="rounded-lg bg-slate-100 p-3 text-slate-800">
-          {t("cancelledRefund", {
-            date: format.dateTime(order.cancelledAt, {
-              dateStyle: "medium",
-              timeStyle: "short",
-              timeZone: zone,
-            }),
-            amount: money(order.refund.refunded ?? 0),
-          })}
+          {order.refund.pending
+            ? t("cancelledRefundPending", {
+                date: dateTime(order.cancelledAt),
+                amount: money(order.refund.pending.amount),
+              })
+            : t("cancelledRefund", {
+                date: dateTime(order.cancelledAt),
+                amount: money(order.refund.refunded ?? 0),
+              })}
         </p>
       )}
       {order.status === "PAID" &&
@@ -151,11 +157,7 @@ export default async function OrderPage({
           <section className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">
               {t("refundUntil", {
-                date: format.dateTime(order.refund.deadline, {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: zone,
-                }),
+                date: dateTime(order.refund.deadline),
                 percent: order.refund.policy.refundPercent,
               })}
             </p>

@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { Caller, Context } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { refundOrder } from "../../payments/refund-order.ts";
+import { refundCancelledEvent } from "../../payments/refund-cancelled-event.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
 import { findOwnEvent } from "../ownership.ts";
 
@@ -24,12 +24,10 @@ export const cancelEventInput = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-const BATCH_SIZE = 50;
-
 export async function cancelEvent(
   db: Db,
   input: z.output<typeof cancelEventInput>,
-  caller: Caller & Pick<Context, "payments">,
+  caller: Caller & Pick<Context, "payments" | "jobs">,
 ) {
   const now = caller.now();
   const event = await findOwnEvent(db, caller.user, input.eventId, {
@@ -61,51 +59,31 @@ export async function cancelEvent(
     });
   });
 
-  let refundedOrders = 0;
-  let refundedAmount = 0;
-  let after: string | undefined;
-  for (;;) {
-    const batch = await db.order.findMany({
-      where: { eventId: event.id, status: "PAID", ...(after && { id: { gt: after } }) },
-      orderBy: { id: "asc" },
-      take: BATCH_SIZE,
-      select: {
-        id: true,
-        total: true,
-        currency: true,
-        payments: { where: { kind: "CHARGE" }, select: { providerReference: true } },
-        event: { select: { status: true, refundPercent: true } },
-      },
-    });
-    for (const order of batch) {
-      const paid = {
-        ...order,
-        eventId: event.id,
-        chargeReference: order.payments[0]?.providerReference ?? "",
-      };
-      // One order failing (the provider down, a conflict past every retry) must not strand
-      // the others: it stays PAID, is counted below, and the next cancel retries it.
-      const refunded = await refundOrder(db, paid, caller, "event.cancel").catch(() => false);
-      if (refunded) {
-        refundedOrders++;
-        refundedAmount += order.total;
-      }
-    }
-    if (batch.length < BATCH_SIZE) break;
-    after = batch.at(-1)?.id;
-  }
+  // 2. The refunds: queued where a job queue runs them, otherwise here and now.
+  const refunds = caller.jobs
+    ? await caller.jobs.refundCancelledEvent(event.id).then(() => null)
+    : await refundCancelledEvent(db, event.id, caller.payments, {
+        actorId: caller.user.id,
+        now: caller.now,
+      });
 
   // A hold taken by a request that read the event as on sale just before step 1 committed.
   await runSerializable(db, (tx) => releaseAllHolds(tx, event.id));
-  const stillPaid = await db.order.count({ where: { eventId: event.id, status: "PAID" } });
+  const ordersToRefund = refunds
+    ? refunds.ordersStillPaid
+    : await db.order.count({ where: { eventId: event.id, status: "PAID" } });
   return {
     eventId: event.id,
     status: "CANCELLED" as const,
+    /** True when the refunds were queued as a job instead of made during this call. */
+    refundsQueued: refunds === null,
     /** Refunded by this call; a concurrent or earlier call may have refunded others. */
-    refundedOrders,
-    refundedAmount,
-    /** Zero unless an order could not be refunded; cancelling again retries them. */
-    ordersStillPaid: stillPaid,
+    refundedOrders: refunds?.refundedOrders ?? 0,
+    refundedAmount: refunds?.refundedAmount ?? 0,
+    /** Paid orders not yet refunded: queued, or left by a failure; cancelling again retries. */
+    ordersStillPaid: ordersToRefund,
+    /** Refunds decided but not yet confirmed by the provider; retried until they are. */
+    refundsPending: refunds?.refundsPending ?? 0,
   };
 }
 

@@ -1,12 +1,13 @@
 "use client";
-// The held seats, their total, and a demo payment form. One idempotency key per attempt: a
-// double click or a retried request can never buy twice.
+// The held seats, their total, and "Pay", which starts the payment and sends the buyer to the
+// payment provider's page; the provider sends them back to the order page. One idempotency key
+// per attempt: a double click, or a retry after the provider did not answer, repeats the same
+// key and so can never open a second payment for the same seats.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { FormField } from "~/components/form-field";
 import { useCountdown } from "~/components/use-countdown";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
@@ -16,25 +17,48 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const holds = useQuery(trpc.reservation.mine.queryOptions({ eventId }));
+  // Read once: after "Pay" the holds belong to the order and leave this list, but a retry still
+  // needs them on screen. The countdown says when they run out.
+  const holds = useQuery(
+    trpc.reservation.mine.queryOptions(
+      { eventId },
+      { refetchOnWindowFocus: false, refetchOnReconnect: false },
+    ),
+  );
   const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
   const [expiredByServer, setExpiredByServer] = useState(false);
+  // Set once the browser is on its way to the payment page or the order.
+  const [leaving, setLeaving] = useState(false);
   const remaining = useCountdown(holds.data?.expiresAt ?? null);
   const money = (amount: number) => formatMoney(amount, currency, locale);
 
   const checkout = useMutation(
     trpc.order.checkout.mutationOptions({
-      onSuccess: (order) => router.push(`/orders/${order.id}?placed=1`),
+      onSuccess: (outcome) => {
+        setLeaving(true);
+        if (outcome.redirectUrl) window.location.assign(outcome.redirectUrl);
+        else router.push(`/orders/${outcome.orderId}?placed=1`);
+      },
       onError: (error) => {
-        if (error.data?.code === "PAYMENT_REQUIRED") setAttemptKey(crypto.randomUUID());
-        if (error.data?.code === "CONFLICT" && error.data.details?.reason === "HOLD_EXPIRED")
-          setExpiredByServer(true);
+        const code = error.data?.code;
+        const details = error.data?.details;
+        // Only an attempt that may still go through keeps its key: the provider did not answer,
+        // or the answer was lost. These refusals are final, so the next attempt is a new one.
+        if (code === "CONFLICT" || code === "UNPROCESSABLE_CONTENT") {
+          setAttemptKey(crypto.randomUUID());
+        }
+        if (details?.reason === "HOLD_EXPIRED") setExpiredByServer(true);
+        if (details?.reason === "PAYMENT_IN_PROGRESS" && details.orderId) {
+          setLeaving(true);
+          router.push(`/orders/${details.orderId}`);
+        }
       },
     }),
   );
 
   const expired =
-    expiredByServer || remaining === 0 || (holds.isSuccess && holds.data.seats.length === 0);
+    !leaving &&
+    (expiredByServer || remaining === 0 || (holds.isSuccess && holds.data.seats.length === 0));
   useEffect(() => {
     if (!expired) return;
     const timer = setTimeout(() => router.push(`/events/${eventId}/seats`), 4000);
@@ -63,12 +87,16 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   }
 
   const seconds = Math.ceil((remaining ?? 0) / 1000);
-  const errorMessage =
-    checkout.error?.data?.code === "PAYMENT_REQUIRED"
-      ? t("declined")
-      : checkout.error
-        ? t("failed", { message: checkout.error.message })
-        : null;
+  const reason = checkout.error?.data?.details?.reason;
+  const errorMessage = leaving
+    ? null
+    : reason === "PROVIDER_UNAVAILABLE"
+      ? t("providerUnavailable")
+      : reason === "FAILED"
+        ? t("attemptEnded")
+        : checkout.error
+          ? t("failed", { message: checkout.error.message })
+          : null;
 
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -104,50 +132,13 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         aria-labelledby="checkout-payment"
         onSubmit={(event) => {
           event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          checkout.mutate({
-            eventId,
-            idempotencyKey: attemptKey,
-            payment: { cardNumber: String(form.get("cardNumber") ?? "") },
-          });
+          checkout.mutate({ eventId, idempotencyKey: attemptKey });
         }}
       >
         <h2 id="checkout-payment" className="font-semibold">
           {t("payment")}
         </h2>
-        <p className="rounded-md bg-slate-50 p-2 text-xs text-slate-600">{t("demoNotice")}</p>
-        <FormField
-          label={t("cardName")}
-          name="cardName"
-          autoComplete="cc-name"
-          defaultValue="Demo Buyer"
-          required
-        />
-        <FormField
-          label={t("cardNumber")}
-          name="cardNumber"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          defaultValue="4242 4242 4242 4242"
-          required
-        />
-        <div className="grid grid-cols-2 gap-3">
-          <FormField
-            label={t("expiry")}
-            name="expiry"
-            autoComplete="cc-exp"
-            defaultValue="12/30"
-            required
-          />
-          <FormField
-            label={t("cvc")}
-            name="cvc"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            defaultValue="123"
-            required
-          />
-        </div>
+        <p className="text-sm text-slate-600">{t("redirectNotice")}</p>
         {errorMessage && (
           <p
             role="alert"
@@ -159,10 +150,10 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         )}
         <button
           type="submit"
-          disabled={checkout.isPending || checkout.isSuccess}
+          disabled={checkout.isPending || leaving}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {checkout.isPending || checkout.isSuccess
+          {checkout.isPending || leaving
             ? t("paying")
             : t("pay", { amount: money(holds.data.total) })}
         </button>

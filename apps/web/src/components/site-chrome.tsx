@@ -1,0 +1,26 @@
+"use client";
+// OpenTicket's header and footer around every page, except the pages that stand for another
+// site: the demo payment provider's hosted page (/pay/…) must not look like OpenTicket's own.
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+export function SiteChrome({
+  header,
+  footer,
+  children,
+}: {
+  header: ReactNode;
+  footer: ReactNode;
+  children: ReactNode;
+}) {
+  if (usePathname().startsWith("/pay/")) return <main id="main">{children}</main>;
+  return (
+    <>
+      {header}
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+        {children}
+      </main>
+      {footer}
+    </>
+  );
+}
