@@ -17,6 +17,8 @@ export type Settings = {
   paymentGraceMs: number;
   /** Where buyers reach this OpenTicket: payment providers send them back here. */
   publicUrl: string;
+  /** Seats one buyer may hold at once across all events (anti-hoarding, OWASP OAT-021). */
+  maxHeldSeatsPerUser: number;
 };
 
 export const defaultSettings: Settings = {
@@ -24,6 +26,7 @@ export const defaultSettings: Settings = {
   paymentWindowMs: 15 * 60_000,
   paymentGraceMs: 5 * 60_000,
   publicUrl: "http://localhost:3000",
+  maxHeldSeatsPerUser: 20,
 };
 
 export type Context = {

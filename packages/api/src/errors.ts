@@ -20,7 +20,11 @@ export type AppErrorCode =
   /** The request repeats an idempotency key with a different body: nothing was done. */
   | "UNPROCESSABLE_CONTENT"
   /** A service OpenTicket depends on (the payment provider) is down: retry shortly. */
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  /** OpenTicket is too busy to queue this request (reservation.hold/release): retry in a moment. */
+  | "TOO_MANY_REQUESTS"
+  /** The caller cancelled the request before it ran; nothing was done. Nobody is listening. */
+  | "CLIENT_CLOSED_REQUEST";
 
 /**
  * Why a request was refused, where the code alone does not say; and how a client reacts.
@@ -66,6 +70,8 @@ export type AppErrorDetails = {
   tierIds?: string[];
   /** reservation.hold: BAD_REQUEST — the hold would exceed the per-order maximum; choose fewer seats. */
   maxSeatsPerOrder?: number;
+  /** reservation.hold: BAD_REQUEST — the caller would hold more seats across events than one buyer may at once; buy or release some first. */
+  maxHeldSeats?: number;
   /** organizer.events.create: BAD_REQUEST — sections not of this venue, or without a price tier. */
   sectionIds?: string[];
   /** reservation.hold, order.checkout: BAD_REQUEST — sales open at this instant (ISO 8601). */

@@ -1,5 +1,6 @@
 // The group-commit queue on its own (no database): how calls are grouped, deferred and failed.
 import { describe, expect, it } from "vitest";
+import { AppError } from "../src/errors.ts";
 import { Batcher, type BatchOutcome } from "../src/services/reservation/batcher.ts";
 
 /** A batcher that records its batches and answers each item with itself doubled. */
@@ -63,12 +64,12 @@ describe("Batcher", () => {
     expect(batches).toEqual([["a", "b", "a", "bad", "c"], ["a"]]);
   });
 
-  it("fails every call of a batch that throws, and carries on with the next", async () => {
+  it("fails every call of a batch that cannot reach the database, and carries on with the next", async () => {
     let calls = 0;
     const batcher = new Batcher<number, number>(
       async (items) => {
         calls++;
-        if (calls === 1) throw new Error("database unreachable");
+        if (calls === 1) throw Object.assign(new Error("pool timeout"), { code: "P2024" });
         return items.map((item) => ({ status: "fulfilled", value: item }) as const);
       },
       { maxInFlight: 1, maxItems: 10 },
@@ -76,5 +77,87 @@ describe("Batcher", () => {
     const failed = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
     expect(failed.map((result) => result.status)).toEqual(["rejected", "rejected"]);
     expect(await batcher.submit(3)).toBe(3);
+  });
+
+  it("finds the one request that breaks a batch by halving it, and serves the rest", async () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        // Item 5 breaks any batch it is in, e.g. serialization retries that never succeed.
+        if (items.includes(5))
+          throw Object.assign(new Error("could not serialize"), { code: "P2034" });
+        return items.map((item) => ({ status: "fulfilled", value: item }) as const);
+      },
+      { maxInFlight: 1, maxItems: 8 },
+    );
+    const settled = await Promise.allSettled(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((i) => batcher.submit(i)),
+    );
+    expect(settled.map((result) => result.status)).toEqual([
+      ...["fulfilled", "fulfilled", "fulfilled", "fulfilled"],
+      ...["rejected", "fulfilled", "fulfilled", "fulfilled"],
+    ]);
+    // 8 → 4+4 → 2+2 → 1+1: seven batches, not one per request after the first failure.
+    expect(batches).toEqual([
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+      [5, 6],
+      [5],
+      [6],
+      [7, 8],
+    ]);
+    expect(batcher.stats.splits).toBe(3);
+  });
+
+  it("refuses calls beyond its queue bound with TOO_MANY_REQUESTS", async () => {
+    let release = () => {};
+    const firstBatchDone = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let batches = 0;
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        if (batches++ === 0) await firstBatchDone;
+        return items.map((item) => ({ status: "fulfilled", value: item }) as const);
+      },
+      { maxInFlight: 1, maxItems: 1, maxQueued: 2 },
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve)); // 1 is running, the queue is empty
+    const queued = [batcher.submit(2), batcher.submit(3)];
+    const error = await batcher.submit(4).catch((error: unknown) => error);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("TOO_MANY_REQUESTS");
+    expect(batcher.stats.refused).toBe(1);
+    release();
+    expect(await Promise.all([first, ...queued])).toEqual([1, 2, 3]);
+  });
+
+  it("drops a call whose caller gave up while it was queued, without running it", async () => {
+    let release = () => {};
+    const firstBatchDone = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ran: number[] = [];
+    const batcher = new Batcher<number, number>(
+      async (items) => {
+        if (ran.length === 0) await firstBatchDone;
+        ran.push(...items);
+        return items.map((item) => ({ status: "fulfilled", value: item }) as const);
+      },
+      { maxInFlight: 1, maxItems: 10 },
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const controller = new AbortController();
+    const gaveUp = batcher.submit(2, controller.signal).catch((error: unknown) => error);
+    const stays = batcher.submit(3);
+    controller.abort();
+    expect(((await gaveUp) as AppError).code).toBe("CLIENT_CLOSED_REQUEST");
+    release();
+    expect(await Promise.all([first, stays])).toEqual([1, 3]);
+    expect(ran).toEqual([1, 3]);
   });
 });

@@ -98,6 +98,8 @@ async function runScenario(db: Db, commands: Command[]) {
   let now = Date.now();
   const api = (index: number) => callerFor(db, buyers[index] ?? null, { now: () => new Date(now) });
   const seats: ModelSeat[] = seatIds.map(() => ({ state: "free" }));
+  // Each buyer's hold window: opened by a hold, not restarted by releasing and holding again.
+  const windowEnds = new Map<number, number>();
   const orders: { id: string; buyer: number; seats: number[]; cancelled: boolean }[] = [];
   let keys = 0;
 
@@ -119,9 +121,9 @@ async function runScenario(db: Db, commands: Command[]) {
           expect(result).toEqual({ ok: false, code: "CONFLICT" });
         } else {
           expect(result.ok).toBe(true);
-          const until = mine.length
-            ? Math.min(...mine.map((i) => (seats[i] as { until: number }).until))
-            : now + HOLD_MS;
+          const open = windowEnds.get(step.buyer) ?? 0;
+          const until = open > now ? open : now + HOLD_MS;
+          windowEnds.set(step.buyer, until);
           for (const i of step.seats) seats[i] = { state: "held", by: step.buyer, until };
         }
         break;

@@ -6,7 +6,7 @@ import { authedProcedure, router } from "../trpc.ts";
 export const reservationRouter = router({
   hold: authedProcedure
     .input(holdSeatsInput)
-    .mutation(({ ctx, input }) => holdSeats(ctx.db, input, ctx)),
+    .mutation(({ ctx, input, signal }) => holdSeats(ctx.db, input, { ...ctx, signal })),
 
   mine: authedProcedure
     .input(myHoldsInput)
@@ -14,5 +14,5 @@ export const reservationRouter = router({
 
   release: authedProcedure
     .input(releaseSeatsInput)
-    .mutation(({ ctx, input }) => releaseSeats(ctx.db, input, ctx)),
+    .mutation(({ ctx, input, signal }) => releaseSeats(ctx.db, input, { ...ctx, signal })),
 });

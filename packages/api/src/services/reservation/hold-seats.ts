@@ -6,16 +6,23 @@
 // so innocent neighbours are not aborted. The unique hold per event seat decides races; the
 // returned rows say who won. A request that did not get every seat fails with CONFLICT, and the
 // transaction is rolled back and run again without it, so nobody keeps part of a request.
-import { type Db, isSerializationFailure, runSerializable, type Tx } from "@openticket/db";
+//
+// What the database decides in that same transaction, whichever app instance runs it:
+// - the event is still PUBLISHED: the upsert reads it, so an event cancel committed meanwhile
+//   aborts this transaction (SSI), and its retry wins nothing;
+// - a buyer's seats for the event (the event's maximum per order) and across events
+//   (settings.maxHeldSeatsPerUser), counted in hold_carts by triggers on seat_holds. The upsert
+//   writes the buyer's cart row first, so two instances holding for one buyer at once
+//   serialize on that row instead of both passing a check made before either wrote;
+// - the hold window (anti-hoarding, docs/reservations.md): a buyer's seats for an event share
+//   one window, opened by their first hold; releasing seats and holding them again does not
+//   restart it. A new window opens only once the last one has ended.
+import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
-import {
-  SEAT_CHANGES_CHANNEL,
-  type SeatChange,
-  seatChangePayloads,
-} from "../seat-changes/publish.ts";
+import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
 export const holdSeatsInput = z.object({
@@ -28,15 +35,19 @@ export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
 export function holdSeats(
   db: Db,
   input: z.output<typeof holdSeatsInput>,
-  caller: Caller & Pick<Context, "settings">,
+  caller: Caller & Pick<Context, "settings"> & { signal?: AbortSignal },
 ): Promise<HeldSeats> {
-  return holdBatcher(db).submit({
-    eventId: input.eventId,
-    seatIds: [...new Set(input.seatIds)],
-    userId: caller.user.id,
-    now: caller.now(),
-    holdDurationMs: caller.settings.holdDurationMs,
-  });
+  return holdBatcher(db).submit(
+    {
+      eventId: input.eventId,
+      seatIds: [...new Set(input.seatIds)],
+      userId: caller.user.id,
+      now: caller.now(),
+      holdDurationMs: caller.settings.holdDurationMs,
+      maxHeldSeats: caller.settings.maxHeldSeatsPerUser,
+    },
+    caller.signal,
+  );
 }
 
 /** The hold batcher of a database client; its `stats` are what the benchmark reports. */
@@ -45,6 +56,7 @@ export const holdBatcher = batcherPerClient(
     new Batcher<HoldRequest, HeldSeats>((requests, stats) => holdBatch(db, requests, stats), {
       maxInFlight: 1,
       maxItems: 64,
+      maxQueued: 2_000,
     }),
 );
 
@@ -54,10 +66,11 @@ type HoldRequest = {
   userId: string;
   now: Date;
   holdDurationMs: number;
+  maxHeldSeats: number;
 };
 
 /** A request that passed every check, ready to be written. */
-type HoldWrite = HoldRequest & { index: number; expiresAt: Date };
+type HoldWrite = HoldRequest & { index: number; maxSeatsPerOrder: number; clearExpired: boolean };
 
 async function holdBatch(
   db: Db,
@@ -67,20 +80,19 @@ async function holdBatch(
   const outcomes: BatchOutcome<HeldSeats>[] = [];
   const context = await readHoldContext(db, requests);
   const writes: HoldWrite[] = [];
-  // Writes of one batch must not touch the same seat, and one buyer's cart takes one request
-  // per batch (its seat count is checked against what the batch before left): the others wait
-  // for the next batch.
+  // Writes of one batch must not touch the same seat, and one buyer takes one request per
+  // batch (its counts are checked after the batch's writes, and a refused request must be the
+  // one that went over): the others wait for the next batch.
   const claimedSeats = new Set<string>();
-  const claimedCarts = new Set<string>();
+  const claimedBuyers = new Set<string>();
   requests.forEach((request, index) => {
-    const cart = `${request.userId} ${request.eventId}`;
-    if (claimedCarts.has(cart) || request.seatIds.some((id) => claimedSeats.has(id))) {
+    if (claimedBuyers.has(request.userId) || request.seatIds.some((id) => claimedSeats.has(id))) {
       outcomes[index] = { status: "deferred" };
       return;
     }
     try {
       writes.push({ index, ...request, ...planHold(request, context) });
-      claimedCarts.add(cart);
+      claimedBuyers.add(request.userId);
       for (const id of request.seatIds) claimedSeats.add(id);
     } catch (error) {
       outcomes[index] = { status: "rejected", reason: error };
@@ -90,7 +102,10 @@ async function holdBatch(
   return outcomes;
 }
 
-/** Checks one request against what the database showed; throws what the caller should hear. */
+/**
+ * Checks one request against what the database showed, to turn away early what cannot
+ * succeed; throws what the caller should hear. The transaction checks the limits again.
+ */
 function planHold(request: HoldRequest, context: HoldContext) {
   const { userId, now, seatIds } = request;
   const event = context.events.get(request.eventId);
@@ -107,18 +122,10 @@ function planHold(request: HoldRequest, context: HoldContext) {
       seatIds: seatIds.filter((id) => !known.has(id)),
     });
   }
-  const myHolds = (context.holdsByCart.get(`${userId} ${event.id}`) ?? []).filter(
-    (hold) => hold.expiresAt > now,
-  );
-  const alreadyMine = new Set(myHolds.map((hold) => hold.eventSeatId));
-  const total = new Set([...alreadyMine, ...seatIds]).size;
-  if (total > event.maxSeatsPerOrder) {
-    throw new AppError(
-      "BAD_REQUEST",
-      `At most ${event.maxSeatsPerOrder} seats per order; you would hold ${total}.`,
-      { maxSeatsPerOrder: event.maxSeatsPerOrder },
-    );
-  }
+  const cartHolds = context.holdsByCart.get(`${userId} ${event.id}`) ?? [];
+  const myHolds = cartHolds.filter((hold) => hold.expiresAt > now);
+  const total = new Set([...myHolds.map((hold) => hold.eventSeatId), ...seatIds]).size;
+  if (total > event.maxSeatsPerOrder) throw perOrderError(event.maxSeatsPerOrder, total);
   const taken = seats.filter(
     (seat) =>
       seat.status !== "AVAILABLE" ||
@@ -128,12 +135,11 @@ function planHold(request: HoldRequest, context: HoldContext) {
         seat.holdExpiresAt > now),
   );
   if (taken.length) throw seatsTakenError(taken.map((seat) => seat.id));
-
-  // New seats join the caller's running hold: one countdown per cart, not one per click.
-  const expiresAt = myHolds.length
-    ? new Date(Math.min(...myHolds.map((hold) => hold.expiresAt.getTime())))
-    : new Date(now.getTime() + request.holdDurationMs);
-  return { expiresAt };
+  return {
+    maxSeatsPerOrder: event.maxSeatsPerOrder,
+    // The buyer's own expired holds still count in their cart until deleted: delete them first.
+    clearExpired: cartHolds.some((hold) => hold.expiresAt <= now && !hold.paying),
+  };
 }
 
 /** The upsert found some seats taken: these requests lose, the others try again without them. */
@@ -143,6 +149,17 @@ class SeatsTaken extends Error {
   }
 }
 
+/** Some requests went over a limit once written: they lose, the others try again. */
+class LimitsExceeded extends Error {
+  constructor(readonly refused: Map<number, AppError>) {
+    super("Some requests of the batch went over a hold limit.");
+  }
+}
+
+/**
+ * Writes the batch; requests that lose a seat or go over a limit are taken out and the rest
+ * written again. Anything else is thrown: the batcher splits the batch to find its culprit.
+ */
 async function writeHolds(
   db: Db,
   writes: HoldWrite[],
@@ -152,13 +169,14 @@ async function writeHolds(
   let pending = writes;
   while (pending.length > 0) {
     try {
-      await runSerializable(db, (tx) => upsertHolds(tx, pending), {
+      const windows = await runSerializable(db, (tx) => upsertHolds(tx, pending), {
         onRetry: () => stats.retries++,
       });
       for (const write of pending) {
+        const expiresAt = windows.get(`${write.userId} ${write.eventId}`) ?? write.now;
         outcomes.set(write.index, {
           status: "fulfilled",
-          value: { eventId: write.eventId, seatIds: write.seatIds, expiresAt: write.expiresAt },
+          value: { eventId: write.eventId, seatIds: write.seatIds, expiresAt },
         });
       }
       return outcomes;
@@ -170,17 +188,14 @@ async function writeHolds(
             outcomes.set(write.index, { status: "rejected", reason: seatsTakenError(lost) });
           return lost.length === 0;
         });
-      } else if (pending.length > 1 && !isSerializationFailure(error)) {
-        // Something unexpected: write each request alone, so that only its own request fails.
-        for (const write of pending) {
-          for (const [index, outcome] of await writeHolds(db, [write], stats))
-            outcomes.set(index, outcome);
-        }
-        return outcomes;
+      } else if (error instanceof LimitsExceeded) {
+        pending = pending.filter((write) => {
+          const refusal = error.refused.get(write.index);
+          if (refusal) outcomes.set(write.index, { status: "rejected", reason: refusal });
+          return !refusal;
+        });
       } else {
-        for (const write of pending)
-          outcomes.set(write.index, { status: "rejected", reason: error });
-        return outcomes;
+        throw error;
       }
     }
   }
@@ -188,54 +203,140 @@ async function writeHolds(
 }
 
 /**
- * The guarded upsert of every seat of the batch, and the announcements, in one statement.
- * NOTIFY is delivered on commit only, so a batch rolled back below announces nothing.
+ * In one transaction: the buyers' expired holds where they are in the way, the guarded upsert
+ * of every seat of the batch with its announcements, then the limits. Returns each cart's
+ * window end ("userId eventId" → expiresAt). NOTIFY is delivered on commit only, so a batch
+ * rolled back announces nothing.
  */
-async function upsertHolds(tx: Tx, writes: HoldWrite[]) {
+async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Date>> {
+  const clearing = writes.filter((write) => write.clearExpired);
+  if (clearing.length) await deleteExpiredOwnHolds(tx, clearing);
   const rows = writes.flatMap((write) => write.seatIds.map((seatId) => ({ seatId, write })));
-  const [result] = await tx.$queryRaw<{ won: string[] | null }[]>`/* prepared */
-    WITH won AS (
+  const [result] = await tx.$queryRaw<
+    { won: string[] | null; windows: { userId: string; eventId: string; endsAt: string }[] }[]
+  >`/* prepared */
+    WITH request AS (
+      SELECT * FROM unnest(${rows.map((row) => row.seatId)}::uuid[],
+                           ${rows.map((row) => row.write.eventId)}::uuid[],
+                           ${rows.map((row) => row.write.userId)}::uuid[],
+                           ${rows.map((row) => row.write.now.toISOString())}::timestamptz[],
+                           ${rows.map((row) => row.write.holdDurationMs)}::int[])
+               AS r(seat_id, event_id, user_id, now, duration_ms)
+    ), carts AS (
+      -- Written even when unchanged: the row lock makes concurrent holds of one buyer wait.
+      INSERT INTO hold_carts AS c (user_id, event_id, window_opened_at, window_ends_at)
+      SELECT DISTINCT ON (user_id, event_id) user_id, event_id, now,
+             now + duration_ms * interval '1 millisecond'
+      FROM request ORDER BY user_id, event_id
+      ON CONFLICT (user_id, event_id) DO UPDATE
+        SET window_opened_at = CASE WHEN c.window_ends_at > EXCLUDED.window_opened_at
+                                    THEN c.window_opened_at ELSE EXCLUDED.window_opened_at END,
+            window_ends_at = CASE WHEN c.window_ends_at > EXCLUDED.window_opened_at
+                                  THEN c.window_ends_at ELSE EXCLUDED.window_ends_at END
+      RETURNING user_id, event_id, window_ends_at
+    ), won AS (
       INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, expires_at, created_at)
-      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, pt.price, r.expires_at, r.now
-      FROM unnest(${rows.map((row) => row.seatId)}::uuid[],
-                  ${rows.map((row) => row.write.eventId)}::uuid[],
-                  ${rows.map((row) => row.write.userId)}::uuid[],
-                  ${rows.map((row) => row.write.expiresAt.toISOString())}::timestamptz[],
-                  ${rows.map((row) => row.write.now.toISOString())}::timestamptz[])
-           AS r(seat_id, event_id, user_id, expires_at, now)
+      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, pt.price, c.window_ends_at, r.now
+      FROM request r
+      JOIN carts c ON c.user_id = r.user_id AND c.event_id = r.event_id
       JOIN event_seats es ON es.id = r.seat_id AND es.event_id = r.event_id
+      JOIN events e ON e.id = es.event_id AND e.status = 'PUBLISHED'
       JOIN price_tiers pt ON pt.id = es.tier_id
       WHERE es.status = 'AVAILABLE'
       ON CONFLICT (event_seat_id) DO UPDATE
         SET user_id = EXCLUDED.user_id, price = EXCLUDED.price, expires_at = EXCLUDED.expires_at,
             created_at = EXCLUDED.created_at, order_id = NULL
-        -- An expired hold is free; one's own hold is extended, unless its payment is in flight.
+        -- An expired hold is free; one's own hold joins the cart's window, unless its payment
+        -- is in flight.
         WHERE seat_holds.expires_at <= EXCLUDED.created_at
            OR (seat_holds.user_id = EXCLUDED.user_id AND seat_holds.order_id IS NULL)
-      RETURNING event_seat_id
+      RETURNING event_id, event_seat_id, user_id, expires_at
     ), announced AS (
-      SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, payload)
-      FROM unnest(${announcements(writes)}::text[]) AS payload
+      SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, json_build_object(
+               'eventId', event_id,
+               'changes', json_agg(json_build_object(
+                 'seatId', event_seat_id, 'status', 'HELD', 'holderId', user_id,
+                 'expiresAt', to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+             )::text)
+      FROM (SELECT *, (row_number() OVER (PARTITION BY event_id ORDER BY event_seat_id) - 1)
+                      / ${CHANGES_PER_NOTIFICATION} AS chunk
+            FROM won) AS numbered
+      GROUP BY event_id, chunk
     )
     SELECT (SELECT array_agg(event_seat_id::text) FROM won) AS won,
+           (SELECT json_agg(json_build_object('userId', user_id, 'eventId', event_id,
+                                              'endsAt', window_ends_at)) FROM carts) AS windows,
            (SELECT count(*) FROM announced) AS announced`;
   const won = new Set(result?.won ?? []);
   // Throwing rolls back the seats a losing request did get: all or nothing.
   if (won.size !== rows.length) throw new SeatsTaken(won);
+  await checkLimits(tx, writes);
+  return new Map(
+    (result?.windows ?? []).map((cart) => [
+      `${cart.userId} ${cart.eventId}`,
+      new Date(cart.endsAt),
+    ]),
+  );
 }
 
-/** The seats a batch holds, as few NOTIFY payloads as fit: one per event, or a few. */
-function announcements(writes: HoldWrite[]): string[] {
-  const changesByEvent = new Map<string, SeatChange[]>();
-  for (const write of writes) {
-    const changes = changesByEvent.get(write.eventId) ?? [];
-    for (const seatId of write.seatIds) {
-      const expiresAt = write.expiresAt.toISOString();
-      changes.push({ seatId, status: "HELD", holderId: write.userId, expiresAt });
+/**
+ * The counts as this transaction left them (the triggers ran at the end of the upsert):
+ * each buyer's seats for the event and, across events, in windows still open.
+ */
+async function checkLimits(tx: Tx, writes: HoldWrite[]) {
+  const counts = await tx.$queryRaw<{ index: number; seats: number; held: number }[]>`/* prepared */
+    SELECT r.index, c.seats,
+           (SELECT COALESCE(sum(t.seats), 0) FROM hold_carts t
+            WHERE t.user_id = r.user_id AND t.window_ends_at > r.now)::int AS held
+    FROM unnest(${writes.map((write) => write.index)}::int[],
+                ${writes.map((write) => write.userId)}::uuid[],
+                ${writes.map((write) => write.eventId)}::uuid[],
+                ${writes.map((write) => write.now.toISOString())}::timestamptz[])
+         AS r(index, user_id, event_id, now)
+    JOIN hold_carts c ON c.user_id = r.user_id AND c.event_id = r.event_id`;
+  const byIndex = new Map(writes.map((write) => [write.index, write]));
+  const refused = new Map<number, AppError>();
+  for (const count of counts) {
+    const write = byIndex.get(count.index);
+    if (!write) continue;
+    if (count.seats > write.maxSeatsPerOrder) {
+      refused.set(write.index, perOrderError(write.maxSeatsPerOrder, count.seats));
+    } else if (count.held > write.maxHeldSeats) {
+      refused.set(
+        write.index,
+        new AppError(
+          "BAD_REQUEST",
+          `You would hold ${count.held} seats; one buyer may hold at most ${write.maxHeldSeats} at once. Buy or release some first.`,
+          { maxHeldSeats: write.maxHeldSeats },
+        ),
+      );
     }
-    changesByEvent.set(write.eventId, changes);
   }
-  return [...changesByEvent].flatMap(([eventId, changes]) => seatChangePayloads(eventId, changes));
+  if (refused.size) throw new LimitsExceeded(refused);
+}
+
+/** Deletes the buyers' own expired, unpaid holds for the events they hold again, announced. */
+async function deleteExpiredOwnHolds(tx: Tx, writes: HoldWrite[]) {
+  await tx.$queryRaw`/* prepared */
+    WITH gone AS (
+      DELETE FROM seat_holds h
+      USING unnest(${writes.map((write) => write.eventId)}::uuid[],
+                   ${writes.map((write) => write.userId)}::uuid[],
+                   ${writes.map((write) => write.now.toISOString())}::timestamptz[])
+            AS r(event_id, user_id, now)
+      WHERE h.event_id = r.event_id AND h.user_id = r.user_id
+        AND h.expires_at <= r.now AND h.order_id IS NULL
+      RETURNING h.event_id, h.event_seat_id
+    )
+    SELECT count(*) FROM (
+      SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, json_build_object(
+               'eventId', event_id,
+               'changes', json_agg(json_build_object('seatId', event_seat_id, 'status', 'AVAILABLE'))
+             )::text)
+      FROM (SELECT *, (row_number() OVER (PARTITION BY event_id ORDER BY event_seat_id) - 1)
+                      / ${CHANGES_PER_NOTIFICATION} AS chunk
+            FROM gone) AS numbered
+      GROUP BY event_id, chunk) AS announced`;
 }
 
 type SaleEvent = SaleWindow & { id: string; maxSeatsPerOrder: number };
@@ -253,7 +354,7 @@ type HoldContext = {
     }
   >;
   /** Holds by "userId eventId", expired ones included. */
-  holdsByCart: Map<string, { eventSeatId: string; expiresAt: Date }[]>;
+  holdsByCart: Map<string, { eventSeatId: string; expiresAt: Date; paying: boolean }[]>;
 };
 
 /**
@@ -287,7 +388,8 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
        FROM event_seats es LEFT JOIN seat_holds h ON h.event_seat_id = es.id
        WHERE es.id IN (SELECT seat_id FROM wanted)) AS seats,
       (SELECT json_agg(json_build_object('eventId', h.event_id, 'userId', h.user_id,
-                                         'eventSeatId', h.event_seat_id, 'expiresAt', h.expires_at))
+                                         'eventSeatId', h.event_seat_id, 'expiresAt', h.expires_at,
+                                         'paying', h.order_id IS NOT NULL))
        FROM seat_holds h
        WHERE (h.event_id, h.user_id) IN (SELECT event_id, user_id FROM wanted)) AS holds`;
   const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
@@ -317,10 +419,19 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
     holds.push({
       eventSeatId: String(hold.eventSeatId),
       expiresAt: date(hold.expiresAt) ?? new Date(0),
+      paying: hold.paying === true,
     });
     context.holdsByCart.set(cart, holds);
   }
   return context;
+}
+
+function perOrderError(maxSeatsPerOrder: number, total: number) {
+  return new AppError(
+    "BAD_REQUEST",
+    `At most ${maxSeatsPerOrder} seats per order; you would hold ${total}.`,
+    { maxSeatsPerOrder },
+  );
 }
 
 function seatsTakenError(seatIds: string[]) {

@@ -4,7 +4,7 @@
 // statement: a DELETE … RETURNING (no read first — inside SERIALIZABLE a read of the small hold
 // table would lock all of it and collide with every concurrent hold) that announces the freed
 // seats in the same breath.
-import { type Db, isSerializationFailure, runSerializable, type Tx } from "@openticket/db";
+import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
@@ -21,13 +21,16 @@ export type ReleasedSeats = { releasedSeatIds: string[] };
 export function releaseSeats(
   db: Db,
   input: z.output<typeof releaseSeatsInput>,
-  caller: Caller,
+  caller: Caller & { signal?: AbortSignal },
 ): Promise<ReleasedSeats> {
-  return releaseBatcher(db).submit({
-    eventId: input.eventId,
-    userId: caller.user.id,
-    seatIds: input.seatIds ? [...new Set(input.seatIds)] : null,
-  });
+  return releaseBatcher(db).submit(
+    {
+      eventId: input.eventId,
+      userId: caller.user.id,
+      seatIds: input.seatIds ? [...new Set(input.seatIds)] : null,
+    },
+    caller.signal,
+  );
 }
 
 /** The release batcher of a database client; its `stats` are what the benchmark reports. */
@@ -35,7 +38,7 @@ export const releaseBatcher = batcherPerClient(
   (db: Db) =>
     new Batcher<ReleaseRequest, ReleasedSeats>(
       (requests, stats) => releaseBatch(db, requests, stats),
-      { maxInFlight: 1, maxItems: 64 },
+      { maxInFlight: 1, maxItems: 64, maxQueued: 2_000 },
     ),
 );
 
@@ -59,27 +62,16 @@ async function releaseBatch(
       batch.push({ index, request });
     }
   });
-  try {
-    const released = await runSerializable(db, (tx) => deleteHolds(tx, batch), {
-      onRetry: () => stats.retries++,
-    });
-    batch.forEach(({ index }, position) => {
-      outcomes[index] = {
-        status: "fulfilled",
-        value: { releasedSeatIds: released[position] ?? [] },
-      };
-    });
-  } catch (error) {
-    if (batch.length > 1 && !isSerializationFailure(error)) {
-      // Something unexpected: release each request alone, so that only its own request fails.
-      for (const { index, request } of batch) {
-        const [outcome] = await releaseBatch(db, [request], stats);
-        if (outcome) outcomes[index] = outcome;
-      }
-    } else {
-      for (const { index } of batch) outcomes[index] = { status: "rejected", reason: error };
-    }
-  }
+  // Anything thrown fails the whole batch: the batcher splits it to find the culprit.
+  const released = await runSerializable(db, (tx) => deleteHolds(tx, batch), {
+    onRetry: () => stats.retries++,
+  });
+  batch.forEach(({ index }, position) => {
+    outcomes[index] = {
+      status: "fulfilled",
+      value: { releasedSeatIds: released[position] ?? [] },
+    };
+  });
   return outcomes;
 }
 
