@@ -4,8 +4,9 @@
 //
 //   paid     + the order's held seats are still its own → PAID: holds become tickets, all or
 //              nothing, with the CHARGE the provider reported.
-//   paid     + the seats are gone (or the order already ended) → the CHARGE is recorded, the
-//              order FAILS, and the money goes back (refundCharge), which the buyer's order says.
+//   paid     + the seats are gone, the event was cancelled, or the order already ended → the
+//              CHARGE is recorded, the order FAILS, and the money goes back (refundCharge),
+//              which the buyer's order says.
 //   failed   → FAILED;  expired → EXPIRED: either way the order's seats go back on sale (a
 //              declined buyer holds again and pays with another card).
 //   open     → nothing yet.
@@ -100,13 +101,18 @@ async function sellOrRecord(
     DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid RETURNING event_seat_id, price`;
   const priced = holds.reduce((sum, hold) => sum + hold.price, 0);
   const seatIds = holds.map((hold) => hold.event_seat_id);
-  // The seats this transaction marks SOLD (and only those may be given back below).
+  // The seats this transaction marks SOLD (and only those may be given back below). Never for
+  // an event that is no longer PUBLISHED: a payment that lands after the event was cancelled
+  // is refunded, not turned into tickets for a show that will not happen.
   const sold =
     order.status === "PENDING" && holds.length > 0 && priced === order.total
       ? (
           await tx.$queryRaw<{ id: string }[]>`
-            UPDATE event_seats SET status = 'SOLD'
-            WHERE id = ANY(${seatIds}::uuid[]) AND status = 'AVAILABLE' RETURNING id`
+            UPDATE event_seats es SET status = 'SOLD'
+            FROM events e
+            WHERE es.id = ANY(${seatIds}::uuid[]) AND es.status = 'AVAILABLE'
+              AND e.id = es.event_id AND e.status = 'PUBLISHED'
+            RETURNING es.id`
         ).map((seat) => seat.id)
       : [];
   if (holds.length === 0 || sold.length !== holds.length || paid.amount !== order.total) {
