@@ -22,6 +22,7 @@ const HAND_WRITTEN = new Set([
   "payments_amount_non_negative",
   "seat_holds_price_non_negative",
   "hold_carts_seats_non_negative",
+  "hold_totals_seats_non_negative",
   "payment_attempts_amount_non_negative",
   "demo_payments_amounts_valid",
   "tickets_one_live_per_event_seat",

@@ -11,9 +11,9 @@
 // - the event is still PUBLISHED: the upsert reads it, so an event cancel committed meanwhile
 //   aborts this transaction (SSI), and its retry wins nothing;
 // - a buyer's seats for the event (the event's maximum per order) and across events
-//   (settings.maxHeldSeatsPerUser), counted in hold_carts by triggers on seat_holds. The upsert
-//   writes the buyer's cart row first, so two instances holding for one buyer at once
-//   serialize on that row instead of both passing a check made before either wrote;
+//   (settings.maxHeldSeatsPerUser), counted in hold_carts / hold_totals by triggers on
+//   seat_holds. The upsert writes the buyer's rows first, so two instances holding for one
+//   buyer at once serialize on them instead of both passing a check made before either wrote;
 // - the hold window (anti-hoarding, docs/reservations.md): a buyer's seats for an event share
 //   one window, opened by their first hold; releasing seats and holding them again does not
 //   restart it. A new window opens only once the last one has ended.
@@ -137,7 +137,7 @@ function planHold(request: HoldRequest, context: HoldContext) {
   if (taken.length) throw seatsTakenError(taken.map((seat) => seat.id));
   return {
     maxSeatsPerOrder: event.maxSeatsPerOrder,
-    // The buyer's own expired holds still count in their cart until deleted: delete them first.
+    // The buyer's own expired holds count against the limits until deleted: delete them first.
     clearExpired: cartHolds.some((hold) => hold.expiresAt <= now && !hold.paying),
   };
 }
@@ -151,7 +151,11 @@ class SeatsTaken extends Error {
 
 /** Some requests went over a limit once written: they lose, the others try again. */
 class LimitsExceeded extends Error {
-  constructor(readonly refused: Map<number, AppError>) {
+  constructor(
+    readonly refused: Map<number, AppError>,
+    /** Over a limit, but their buyers' expired holds still count: try again without those. */
+    readonly toClear: Set<number>,
+  ) {
     super("Some requests of the batch went over a hold limit.");
   }
 }
@@ -188,11 +192,13 @@ async function writeHolds(
             outcomes.set(write.index, { status: "rejected", reason: seatsTakenError(lost) });
           return lost.length === 0;
         });
-      } else if (error instanceof LimitsExceeded) {
-        pending = pending.filter((write) => {
-          const refusal = error.refused.get(write.index);
+      } else if (limitsExceeded(error, pending)) {
+        const exceeded = limitsExceeded(error, pending) as LimitsExceeded;
+        pending = pending.flatMap((write) => {
+          const refusal = exceeded.refused.get(write.index);
           if (refusal) outcomes.set(write.index, { status: "rejected", reason: refusal });
-          return !refusal;
+          if (refusal) return [];
+          return exceeded.toClear.has(write.index) ? [{ ...write, clearExpired: true }] : [write];
         });
       } else {
         throw error;
@@ -222,8 +228,12 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Dat
                            ${rows.map((row) => row.write.now.toISOString())}::timestamptz[],
                            ${rows.map((row) => row.write.holdDurationMs)}::int[])
                AS r(seat_id, event_id, user_id, now, duration_ms)
+    ), caps AS (
+      -- Read by the triggers on seat_holds at the end of this statement (see the migration).
+      SELECT set_config('openticket.hold_caps', ${JSON.stringify(capsByBuyer(writes))}, true)
     ), carts AS (
-      -- Written even when unchanged: the row lock makes concurrent holds of one buyer wait.
+      -- Written even when unchanged: concurrent holds of one buyer, from any instance, wait
+      -- on the row.
       INSERT INTO hold_carts AS c (user_id, event_id, window_opened_at, window_ends_at)
       SELECT DISTINCT ON (user_id, event_id) user_id, event_id, now,
              now + duration_ms * interval '1 millisecond'
@@ -266,11 +276,11 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Dat
     SELECT (SELECT array_agg(event_seat_id::text) FROM won) AS won,
            (SELECT json_agg(json_build_object('userId', user_id, 'eventId', event_id,
                                               'endsAt', window_ends_at)) FROM carts) AS windows,
-           (SELECT count(*) FROM announced) AS announced`;
+           (SELECT count(*) FROM announced) AS announced,
+           (SELECT count(*) FROM caps) AS caps`;
   const won = new Set(result?.won ?? []);
   // Throwing rolls back the seats a losing request did get: all or nothing.
   if (won.size !== rows.length) throw new SeatsTaken(won);
-  await checkLimits(tx, writes);
   return new Map(
     (result?.windows ?? []).map((cart) => [
       `${cart.userId} ${cart.eventId}`,
@@ -279,52 +289,83 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Dat
   );
 }
 
+function capsByBuyer(writes: HoldWrite[]): Record<string, number> {
+  return Object.fromEntries(writes.map((write) => [write.userId, write.maxHeldSeats]));
+}
+
+type Over = {
+  userId: string;
+  eventId: string | null;
+  limit: "perOrder" | "perBuyer";
+  seats: number;
+  max: number;
+};
+
+const LIMITS_EXCEEDED = "hold limits exceeded: ";
+
 /**
- * The counts as this transaction left them (the triggers ran at the end of the upsert):
- * each buyer's seats for the event and, across events, in windows still open.
+ * The requests the database found over a limit, from its refusal (the migration's trigger).
+ * Expired holds count until deleted, so a request over a limit is only refused once its
+ * buyer's expired holds were deleted in the same transaction; else it is tried again so.
  */
-async function checkLimits(tx: Tx, writes: HoldWrite[]) {
-  const counts = await tx.$queryRaw<{ index: number; seats: number; held: number }[]>`/* prepared */
-    SELECT r.index, c.seats,
-           (SELECT COALESCE(sum(t.seats), 0) FROM hold_carts t
-            WHERE t.user_id = r.user_id AND t.window_ends_at > r.now)::int AS held
-    FROM unnest(${writes.map((write) => write.index)}::int[],
-                ${writes.map((write) => write.userId)}::uuid[],
-                ${writes.map((write) => write.eventId)}::uuid[],
-                ${writes.map((write) => write.now.toISOString())}::timestamptz[])
-         AS r(index, user_id, event_id, now)
-    JOIN hold_carts c ON c.user_id = r.user_id AND c.event_id = r.event_id`;
-  const byIndex = new Map(writes.map((write) => [write.index, write]));
+function limitsExceeded(error: unknown, writes: HoldWrite[]): LimitsExceeded | null {
+  const text = errorText(error);
+  const at = text.indexOf(LIMITS_EXCEEDED);
+  if (at < 0) return null;
+  // jsonb prints on one line; the message may go on after it.
+  const line = text.slice(at + LIMITS_EXCEEDED.length).split("\n")[0] ?? "";
+  const over = JSON.parse(line.slice(0, line.lastIndexOf("]") + 1)) as Over[];
   const refused = new Map<number, AppError>();
-  for (const count of counts) {
-    const write = byIndex.get(count.index);
+  const toClear = new Set<number>();
+  for (const limit of over) {
+    const write = writes.find(
+      (write) =>
+        write.userId === limit.userId &&
+        (limit.eventId === null || write.eventId === limit.eventId),
+    );
     if (!write) continue;
-    if (count.seats > write.maxSeatsPerOrder) {
-      refused.set(write.index, perOrderError(write.maxSeatsPerOrder, count.seats));
-    } else if (count.held > write.maxHeldSeats) {
+    if (!write.clearExpired) toClear.add(write.index);
+    else if (limit.limit === "perOrder")
+      refused.set(write.index, perOrderError(limit.max, limit.seats));
+    else {
       refused.set(
         write.index,
         new AppError(
           "BAD_REQUEST",
-          `You would hold ${count.held} seats; one buyer may hold at most ${write.maxHeldSeats} at once. Buy or release some first.`,
-          { maxHeldSeats: write.maxHeldSeats },
+          `You would hold ${limit.seats} seats; one buyer may hold at most ${limit.max} at once. Buy or release some first.`,
+          { maxHeldSeats: limit.max },
         ),
       );
     }
   }
-  if (refused.size) throw new LimitsExceeded(refused);
+  return refused.size || toClear.size ? new LimitsExceeded(refused, toClear) : null;
 }
 
-/** Deletes the buyers' own expired, unpaid holds for the events they hold again, announced. */
+/** An error's message and those of its causes, where Prisma keeps the database's. */
+function errorText(error: unknown, depth = 0): string {
+  if (!error || typeof error !== "object" || depth > 5) return "";
+  const { message, cause, meta } = error as {
+    message?: unknown;
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+  };
+  return [
+    typeof message === "string" ? message : "",
+    errorText(cause, depth + 1),
+    errorText(meta?.driverAdapterError, depth + 1),
+  ].join("\n");
+}
+
+/** Deletes the buyers' own expired, unpaid holds, for every event, and announces them. */
 async function deleteExpiredOwnHolds(tx: Tx, writes: HoldWrite[]) {
   await tx.$queryRaw`/* prepared */
     WITH gone AS (
       DELETE FROM seat_holds h
-      USING unnest(${writes.map((write) => write.eventId)}::uuid[],
-                   ${writes.map((write) => write.userId)}::uuid[],
+      USING unnest(${writes.map((write) => write.userId)}::uuid[],
                    ${writes.map((write) => write.now.toISOString())}::timestamptz[])
-            AS r(event_id, user_id, now)
-      WHERE h.event_id = r.event_id AND h.user_id = r.user_id
+              AS r(user_id, now)
+            JOIN hold_carts c ON c.user_id = r.user_id
+      WHERE h.event_id = c.event_id AND h.user_id = r.user_id
         AND h.expires_at <= r.now AND h.order_id IS NULL
       RETURNING h.event_id, h.event_seat_id
     )
