@@ -10,6 +10,8 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16).optional(),
   /** How long selected seats stay held before they return to sale. */
   HOLD_MINUTES: z.coerce.number().positive().max(120).default(10),
+  /** Seats one buyer may hold at once across all events (anti-hoarding). */
+  MAX_HELD_SEATS: z.coerce.number().int().positive().max(1000).default(20),
   /** How often the app itself sweeps expired holds when self-hosted; 0 turns it off. */
   HOLD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   /** "off" where no server process stays up (serverless): a scheduler calls /api/cron/run-jobs. */

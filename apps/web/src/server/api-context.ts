@@ -27,6 +27,7 @@ export function settingsFromEnv(): Settings {
   return {
     ...defaultSettings,
     holdDurationMs: env.HOLD_MINUTES * 60_000,
+    maxHeldSeatsPerUser: env.MAX_HELD_SEATS,
     publicUrl: env.publicUrl,
   };
 }
