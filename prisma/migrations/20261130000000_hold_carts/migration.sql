@@ -111,18 +111,20 @@ BEGIN
 END $$;
 
 CREATE FUNCTION "hold_counts_follow"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  "changes" JSONB;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM "hold_counts_add"((SELECT jsonb_agg(jsonb_build_object(
+    SELECT jsonb_agg(jsonb_build_object(
       'user_id', "user_id", 'event_id', "event_id", 'n', 1,
-      'opened_at', "created_at", 'ends_at', "expires_at")) FROM "new_rows"));
+      'opened_at', "created_at", 'ends_at', "expires_at")) INTO "changes" FROM "new_rows";
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM "hold_counts_add"((SELECT jsonb_agg(jsonb_build_object(
-      'user_id', "user_id", 'event_id', "event_id", 'n', -1)) FROM "old_rows"));
+    SELECT jsonb_agg(jsonb_build_object('user_id', "user_id", 'event_id', "event_id", 'n', -1))
+    INTO "changes" FROM "old_rows";
   ELSE
     -- Only a hold that changes hands (an expired hold taken over) moves a seat; extending a
     -- hold or attaching it to an order changes no count and writes nothing here.
-    PERFORM "hold_counts_add"((SELECT jsonb_agg(change) FROM (
+    SELECT jsonb_agg(change) INTO "changes" FROM (
       SELECT jsonb_build_object('user_id', o."user_id", 'event_id', o."event_id", 'n', -1) AS change
       FROM "old_rows" o JOIN "new_rows" n ON n."id" = o."id"
       WHERE (n."user_id", n."event_id") <> (o."user_id", o."event_id")
@@ -130,7 +132,12 @@ BEGIN
       SELECT jsonb_build_object('user_id', n."user_id", 'event_id', n."event_id", 'n', 1,
                                 'opened_at', n."created_at", 'ends_at', n."expires_at")
       FROM "old_rows" o JOIN "new_rows" n ON n."id" = o."id"
-      WHERE (n."user_id", n."event_id") <> (o."user_id", o."event_id")) AS moved));
+      WHERE (n."user_id", n."event_id") <> (o."user_id", o."event_id")) AS moved;
+  END IF;
+  -- Statement triggers fire for statements that changed no row (an upsert fires both its
+  -- INSERT and its UPDATE trigger): nothing to count then.
+  IF "changes" IS NOT NULL THEN
+    PERFORM "hold_counts_add"("changes");
   END IF;
   RETURN NULL;
 END $$;
