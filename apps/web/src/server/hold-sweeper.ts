@@ -13,7 +13,7 @@ export function startHoldSweeper() {
     if (running) return;
     running = true;
     try {
-      await sweepExpiredHolds(getDb(), { now: new Date() });
+      await sweepExpiredHolds(getDb());
     } catch (error) {
       console.error("Sweeping expired holds failed:", error);
     } finally {
