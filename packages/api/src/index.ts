@@ -42,6 +42,10 @@ export {
 } from "./services/payments/payment-provider.ts";
 export { reconcilePayments } from "./services/payments/reconcile-payments.ts";
 export { createStripeProvider } from "./services/payments/stripe-provider.ts";
+export {
+  type HoldExpirySweeper,
+  startHoldExpirySweeper,
+} from "./services/reservation/hold-expiry-sweeper.ts";
 export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export type { Access, Meta } from "./trpc.ts";
