@@ -1,6 +1,7 @@
 // @openticket/api — OpenTicket's typed API. Servers mount `appRouter` with a context from
 // `createContext`; clients import the `AppRouter` type (see ./client.ts).
 export { type Context, createContext, defaultSettings, type Settings } from "./context.ts";
+export { DatabaseClock, type DatabaseClockOptions } from "./database-clock.ts";
 export {
   AppError,
   type AppErrorDetails,

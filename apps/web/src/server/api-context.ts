@@ -4,6 +4,7 @@ import "server-only";
 import { type Context, createContext, defaultSettings, type Settings } from "@openticket/api";
 import { env } from "~/env";
 import { getSessionUser } from "~/server/auth";
+import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
 import { getJobQueue } from "~/server/payment-jobs";
 import { getPaymentProvider } from "~/server/payment-provider";
@@ -22,6 +23,7 @@ export async function createRequestContext(): Promise<Context> {
   return createContext({
     db: getDb(),
     user: await getSessionUser(),
+    now: (await getDatabaseClock()).now,
     payments: getPaymentProvider(),
     seatChanges: getSeatChangeFeed(),
     jobs: getJobQueue(),

@@ -6,14 +6,18 @@
 // hold table small.
 import { startHoldExpirySweeper } from "@openticket/api";
 import { env } from "~/env";
+import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
 import { getSeatChangeFeed } from "~/server/seat-change-feed";
 
 export function startHoldSweeper() {
   if (env.HOLD_SWEEP_INTERVAL_SECONDS === 0 || !env.DATABASE_URL) return;
-  startHoldExpirySweeper(getDb(), {
-    intervalMs: env.HOLD_SWEEP_INTERVAL_SECONDS * 1000,
-    feed: getSeatChangeFeed(),
-    onError: (error) => console.error("Sweeping expired holds failed:", error),
-  });
+  void getDatabaseClock().then((clock) =>
+    startHoldExpirySweeper(getDb(), {
+      now: clock.now,
+      intervalMs: env.HOLD_SWEEP_INTERVAL_SECONDS * 1000,
+      feed: getSeatChangeFeed(),
+      onError: (error) => console.error("Sweeping expired holds failed:", error),
+    }),
+  );
 }

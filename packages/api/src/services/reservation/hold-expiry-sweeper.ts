@@ -22,11 +22,14 @@ export function startHoldExpirySweeper(
     intervalMs: number;
     /** Null: no early wake-ups, the sweeper then relies on the expiry it last read. */
     feed: SeatChangeFeed | null;
+    /** The clock new holds are stamped with (the database's, in the app). */
+    now?: () => Date;
     onError?: (error: unknown) => void;
   },
 ): HoldExpirySweeper {
   const controller = new AbortController();
   const { signal } = controller;
+  const now = () => (options.now ? options.now().getTime() : Date.now());
   // The earliest expiry heard of since the last look at the table, and the wake-up planned.
   let heardExpiry = Number.POSITIVE_INFINITY;
   let plannedWake = Number.POSITIVE_INFINITY;
@@ -41,7 +44,7 @@ export function startHoldExpirySweeper(
     if (!options.feed) return;
     for await (const batch of options.feed.subscribeToAll(signal)) {
       // After a reconnection, holds may have been made unheard: look at the table again.
-      if (batch.resync) hear(Date.now());
+      if (batch.resync) hear(now());
       for (const change of batch.changes) {
         if (change.status === "HELD" && change.expiresAt) hear(Date.parse(change.expiresAt));
       }
@@ -59,11 +62,11 @@ export function startHoldExpirySweeper(
       } catch (error) {
         options.onError?.(error);
       }
-      pause = Math.min(pause, heardExpiry - Date.now());
+      pause = Math.min(pause, heardExpiry - now());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(MIN_PAUSE_MS, pause));
         timer.unref();
-        plannedWake = Date.now() + pause;
+        plannedWake = now() + pause;
         wake = () => {
           clearTimeout(timer);
           resolve();
