@@ -89,5 +89,33 @@ describe("SeatChangeFeed reconnection", () => {
     expect(seen.at(-1)).toBe("change");
     expect(seen).toContain("resync");
     controller.abort();
+    await proxy.cut();
+  });
+
+  it("notices a connection that went silent (half-open) and comes back", async () => {
+    const { db, url } = database();
+    const { event, seatIds } = await eventOnSale(db, { rows: 1, seatsPerRow: 5 });
+    const proxy = await startTcpProxy(url);
+    const feed = new SeatChangeFeed(proxy.url, { heartbeatMs: 500, maxBackoffMs: 1_000 });
+    feeds.push(feed);
+    const controller = new AbortController();
+    const next = reader(feed.subscribe(event.id, controller.signal));
+    const sell = (seatId: string) =>
+      runGuarded(db, (tx) => publishSeatChanges(tx, event.id, [{ seatId, status: "SOLD" }]));
+    expect(await next()).toEqual({ resync: true, changes: [] });
+
+    // No error, no end: the connection just stops carrying anything.
+    proxy.freeze();
+    await sell(seatIds[0] ?? "");
+    const seen: string[] = [];
+    for (let tries = 0; tries < 20 && !seen.includes("change"); tries++) {
+      const batch = await next(1_000);
+      if (batch?.resync) seen.push("resync");
+      if (batch?.changes.some((change) => change.seatId === seatIds[1])) seen.push("change");
+      if (seen.includes("resync") && !batch) await sell(seatIds[1] ?? "");
+    }
+    expect(seen).toEqual(["resync", "change"]);
+    controller.abort();
+    await proxy.cut();
   });
 });

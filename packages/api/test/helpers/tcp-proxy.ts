@@ -9,12 +9,18 @@ export type TcpProxy = {
   cut(): Promise<void>;
   /** Accepts connections again, on the same port. */
   restore(): Promise<void>;
+  /**
+   * Open connections stop carrying data but stay open, like a peer that vanished without a
+   * word (a half-open connection); new connections work.
+   */
+  freeze(): void;
 };
 
 export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
   const target = new URL(databaseUrl);
   const targetPort = Number(target.port || 5432);
   const sockets = new Set<net.Socket>();
+  const pairs = new Set<[net.Socket, net.Socket]>();
   let port = 0;
   let server: net.Server | null = null;
 
@@ -22,8 +28,11 @@ export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
     new Promise<void>((resolve, reject) => {
       const next = net.createServer((client) => {
         const upstream = net.connect(targetPort, target.hostname);
+        const pair: [net.Socket, net.Socket] = [client, upstream];
+        pairs.add(pair);
         const close = () => {
-          for (const socket of [client, upstream]) {
+          pairs.delete(pair);
+          for (const socket of pair) {
             socket.destroy();
             sockets.delete(socket);
           }
@@ -58,5 +67,14 @@ export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
         for (const socket of sockets) socket.destroy();
       }),
     restore: listen,
+    freeze() {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+      pairs.clear();
+    },
   };
 }

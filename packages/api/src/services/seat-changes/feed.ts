@@ -64,7 +64,9 @@ export class SeatChangeFeed {
     this.stopHeartbeat();
     const client = this.client;
     this.client = null;
-    await client?.end().catch(() => {});
+    // A half-open connection would never answer the goodbye: do not wait for it for long.
+    const ended = client?.end().catch(() => {});
+    await Promise.race([ended, sleep(1_000, undefined, { ref: false })]);
   }
 
   private async *listen(key: string | symbol, signal?: AbortSignal) {
