@@ -33,7 +33,7 @@ export type Context = {
   db: Db;
   /** Already checked against the user row (see resolveSessionUser). */
   user: SessionUser | null;
-  /** The application clock; tests move it. */
+  /** The application clock; tests move it. The web app reads the database's (DatabaseClock). */
   now: () => Date;
   payments: PaymentProvider;
   /** Where background work is queued; null → it is done during the request. */

@@ -1,6 +1,7 @@
 // @openticket/api — OpenTicket's typed API. Servers mount `appRouter` with a context from
 // `createContext`; clients import the `AppRouter` type (see ./client.ts).
 export { type Context, createContext, defaultSettings, type Settings } from "./context.ts";
+export { DatabaseClock, type DatabaseClockOptions } from "./database-clock.ts";
 export {
   AppError,
   type AppErrorDetails,
@@ -42,6 +43,10 @@ export {
 } from "./services/payments/payment-provider.ts";
 export { reconcilePayments } from "./services/payments/reconcile-payments.ts";
 export { createStripeProvider } from "./services/payments/stripe-provider.ts";
+export {
+  type HoldExpirySweeper,
+  startHoldExpirySweeper,
+} from "./services/reservation/hold-expiry-sweeper.ts";
 export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export type { Access, Meta } from "./trpc.ts";

@@ -74,7 +74,11 @@ describe("live seat updates", () => {
         resync: false,
         seats: [{ id: seatIds[0], status: "MINE" }],
       });
-      expect(forBob).toEqual({ resync: false, seats: [{ id: seatIds[0], status: "HELD" }] });
+      // Others learn when the hold ends too, so their map can free the seat by itself.
+      expect(forBob).toEqual({
+        resync: false,
+        seats: [{ id: seatIds[0], status: "HELD", expiresAt: expect.any(String) }],
+      });
 
       // The sweeper's releases reach subscribers too.
       await sweepExpiredHolds(otherInstance, { now: new Date(Date.now() + 11 * 60_000) });

@@ -1,26 +1,14 @@
 // Builds the api package's context for a request: session user, database, payment provider,
 // live seat feed and settings from the environment.
 import "server-only";
-import {
-  type Context,
-  createContext,
-  defaultSettings,
-  SeatChangeFeed,
-  type Settings,
-} from "@openticket/api";
-import { env, requireDatabaseUrl } from "~/env";
+import { type Context, createContext, defaultSettings, type Settings } from "@openticket/api";
+import { env } from "~/env";
 import { getSessionUser } from "~/server/auth";
+import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
 import { getJobQueue } from "~/server/payment-jobs";
 import { getPaymentProvider } from "~/server/payment-provider";
-
-const globalForFeed = globalThis as unknown as { openticketSeatChanges?: SeatChangeFeed };
-
-/** One LISTEN connection per server process, shared by every open seat map. */
-export function getSeatChangeFeed(): SeatChangeFeed {
-  globalForFeed.openticketSeatChanges ??= new SeatChangeFeed(requireDatabaseUrl());
-  return globalForFeed.openticketSeatChanges;
-}
+import { getSeatChangeFeed } from "~/server/seat-change-feed";
 
 /** The api's settings, from the environment. */
 export function settingsFromEnv(): Settings {
@@ -36,6 +24,7 @@ export async function createRequestContext(): Promise<Context> {
   return createContext({
     db: getDb(),
     user: await getSessionUser(),
+    now: (await getDatabaseClock()).now,
     payments: getPaymentProvider(),
     seatChanges: getSeatChangeFeed(),
     jobs: getJobQueue(),

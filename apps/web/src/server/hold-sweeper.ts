@@ -1,24 +1,23 @@
-// Self-hosted housekeeping: the app sweeps expired holds itself every HOLD_SWEEP_INTERVAL_SECONDS
-// (default 30; 0 turns it off, e.g. on Vercel where vercel.json's cron calls the route instead).
-// Correctness never depends on it — an expired hold already counts as free — it keeps the hold
-// table small and tells open seat maps that seats came back.
-import { sweepExpiredHolds } from "@openticket/api";
+// Self-hosted housekeeping: the app sweeps each expired hold as soon as it ends (it sleeps until
+// the next expiry, woken early by the seat-change feed when a sooner one is made), and at least
+// every HOLD_SWEEP_INTERVAL_SECONDS (default 30; 0 turns it off, e.g. on Vercel where
+// vercel.json's cron calls the route instead). Correctness never depends on it — an expired
+// hold already counts as free — it tells open seat maps that seats came back, and keeps the
+// hold table small.
+import { startHoldExpirySweeper } from "@openticket/api";
 import { env } from "~/env";
+import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
+import { getSeatChangeFeed } from "~/server/seat-change-feed";
 
 export function startHoldSweeper() {
   if (env.HOLD_SWEEP_INTERVAL_SECONDS === 0 || !env.DATABASE_URL) return;
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepExpiredHolds(getDb(), { now: new Date() });
-    } catch (error) {
-      console.error("Sweeping expired holds failed:", error);
-    } finally {
-      running = false;
-    }
-  }, env.HOLD_SWEEP_INTERVAL_SECONDS * 1000);
-  timer.unref();
+  void getDatabaseClock().then((clock) =>
+    startHoldExpirySweeper(getDb(), {
+      now: clock.now,
+      intervalMs: env.HOLD_SWEEP_INTERVAL_SECONDS * 1000,
+      feed: getSeatChangeFeed(),
+      onError: (error) => console.error("Sweeping expired holds failed:", error),
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { getEvent, getEventInput } from "../services/event/get-event.ts";
-import { getSeatMap, seatMapInput } from "../services/event/get-seat-map.ts";
+import { assertSeatMapVisible, getSeatMap, seatMapInput } from "../services/event/get-seat-map.ts";
 import { listEventCities, listEvents, listEventsInput } from "../services/event/list-events.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -19,28 +19,32 @@ export const eventRouter = router({
     .input(seatMapInput)
     .query(({ ctx, input }) => getSeatMap(ctx.db, input, ctx)),
 
-  /** Live seat status changes (server-sent events). Statuses are as the caller sees them. */
-  onSeatChange: publicProcedure.input(seatMapInput).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    if (!ctx.seatChanges) {
+  /**
+   * Live seat status changes (server-sent events). Statuses are as the caller sees them; held
+   * seats carry when their hold ends. Visibility is checked before anything streams, with the
+   * same rule as seatMap.
+   */
+  onSeatChange: publicProcedure.input(seatMapInput).subscription(async ({ ctx, input, signal }) => {
+    const feed = ctx.seatChanges;
+    if (!feed) {
       throw new TRPCError({
         code: "METHOD_NOT_SUPPORTED",
         message: "Live seat updates are not available here.",
       });
     }
+    await assertSeatMapVisible(ctx.db, input.eventId, ctx);
     const viewerId = ctx.user?.id ?? null;
-    for await (const batch of ctx.seatChanges.subscribe(input.eventId, signal)) {
-      yield {
-        resync: batch.resync,
-        seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
-          id: seatId,
-          status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
-          ...(status === "HELD" && holderId === viewerId && { expiresAt }),
-        })),
-      };
-    }
+    return (async function* () {
+      for await (const batch of feed.subscribe(input.eventId, signal)) {
+        yield {
+          resync: batch.resync,
+          seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
+            id: seatId,
+            status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
+            ...(status === "HELD" && expiresAt && { expiresAt }),
+          })),
+        };
+      }
+    })();
   }),
 });

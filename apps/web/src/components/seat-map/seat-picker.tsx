@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCountdown } from "~/components/use-countdown";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
+import { useFreeExpiredHolds } from "./free-expired-holds";
 import { type MapSeat, type SeatMapData, STATUS_COLORS, tierColor } from "./seat-colors";
 import { SeatMapSvg } from "./seat-map-svg";
 
@@ -29,7 +30,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const mapKey = trpc.event.seatMap.queryKey({ eventId });
+  const mapKey = useMemo(() => trpc.event.seatMap.queryKey({ eventId }), [trpc, eventId]);
   const map = useSuspenseQuery(trpc.event.seatMap.queryOptions({ eventId }));
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -61,6 +62,12 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   );
 
   const data = map.data;
+  const patchMap = useCallback(
+    (patch: (map: SeatMapData) => SeatMapData) =>
+      queryClient.setQueryData<SeatMapData>(mapKey, (old) => (old ? patch(old) : old)),
+    [queryClient, mapKey],
+  );
+  useFreeExpiredHolds(data, patchMap);
   const seatsById = useMemo(() => new Map(data.seats.map((seat) => [seat.id, seat])), [data]);
   const mine = useMemo(() => data.seats.filter((seat) => seat.status === "MINE"), [data]);
   const selectedSeats = selected.flatMap((id) => seatsById.get(id) ?? []);
@@ -347,9 +354,14 @@ function applyChanges(
       if (!myHoldExpiresAt || expiresAt < myHoldExpiresAt) myHoldExpiresAt = expiresAt;
     }
   }
-  const seats = map.seats.map((seat) => {
+  const seats = map.seats.map((seat): MapSeat => {
     const change = byId.get(seat.id);
-    return change ? { ...seat, status: change.status } : seat;
+    if (!change) return seat;
+    const { expiresAt: _previous, ...rest } = seat;
+    // Others' holds keep their end, so the map can free the seat then (useFreeExpiredHolds).
+    return change.status === "HELD" && change.expiresAt
+      ? { ...rest, status: change.status, expiresAt: new Date(change.expiresAt) }
+      : { ...rest, status: change.status };
   });
   if (!seats.some((seat) => seat.status === "MINE")) myHoldExpiresAt = null;
   return { ...map, seats, myHoldExpiresAt };

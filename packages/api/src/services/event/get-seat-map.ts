@@ -24,6 +24,29 @@ type SeatRow = {
   expires_at: Date | null;
 };
 
+/**
+ * Refuses an event the caller may not see: unknown ids, and drafts unless the caller is their
+ * organizer or an admin. The live feed (event.onSeatChange) applies the same rule.
+ */
+export function assertVisible<T extends { status: string; organizerId: string }>(
+  event: T | null,
+  caller: Visitor,
+): asserts event is T {
+  const canSeeDraft = caller.user?.role === "ADMIN" || caller.user?.id === event?.organizerId;
+  if (!event || (event.status === "DRAFT" && !canSeeDraft)) {
+    throw new AppError("NOT_FOUND", "This event does not exist.");
+  }
+}
+
+/** Checks that the caller may watch an event's seats, before the live feed streams them. */
+export async function assertSeatMapVisible(db: Db, eventId: string, caller: Visitor) {
+  const event = await db.event.findUnique({
+    where: { id: eventId },
+    select: { status: true, organizerId: true },
+  });
+  assertVisible(event, caller);
+}
+
 export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, caller: Visitor) {
   const viewerId = caller.user?.id ?? null;
   const event = await db.event.findUnique({
@@ -47,12 +70,7 @@ export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, c
       },
     },
   });
-  if (
-    !event ||
-    (event.status === "DRAFT" && caller.user?.role !== "ADMIN" && viewerId !== event.organizerId)
-  ) {
-    throw new AppError("NOT_FOUND", "This event does not exist.");
-  }
+  assertVisible(event, caller);
   const rows = await db.$queryRaw<SeatRow[]>`
     SELECT es.id, s.section_id, s.row_label, s.number, s.label, s.x, s.y, es.tier_id, es.status,
            h.user_id AS holder_id, h.expires_at
@@ -84,6 +102,8 @@ export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, c
       y: row.y,
       tier: tierIndex.get(row.tier_id) ?? 0,
       status,
+      // Others' holds too, so an open map can free the seat itself when the hold ends.
+      ...(status === "HELD" && row.expires_at && { expiresAt: row.expires_at }),
     };
   });
   return {

@@ -10,6 +10,6 @@ export async function GET(request: Request) {
   if (!isCronAuthorized(request.headers.get("authorization"))) {
     return Response.json({ error: "Unauthorized" }, { status: 401 });
   }
-  const { swept } = await sweepExpiredHolds(getDb(), { now: new Date() });
+  const { swept } = await sweepExpiredHolds(getDb());
   return Response.json({ swept });
 }

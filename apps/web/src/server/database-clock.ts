@@ -1,0 +1,18 @@
+// This server process's clock, set by the database's (see DatabaseClock): every request's
+// `now` and the hold sweeper read it, so holds start and end by one clock on every instance.
+import { DatabaseClock } from "@openticket/api";
+import { getDb } from "~/server/db";
+
+const globalForClock = globalThis as unknown as { openticketClock?: Promise<DatabaseClock> };
+
+/** Resolves once the offset has been measured (or the first try failed: then local time). */
+export function getDatabaseClock(): Promise<DatabaseClock> {
+  globalForClock.openticketClock ??= (async () => {
+    const clock = new DatabaseClock(getDb(), {
+      onError: (error) => console.error("Reading the database clock failed:", error),
+    });
+    await clock.start();
+    return clock;
+  })();
+  return globalForClock.openticketClock;
+}
