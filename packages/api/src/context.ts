@@ -3,6 +3,8 @@
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
 import type { JobQueue } from "./jobs/job-queue.ts";
+import { memoryStore } from "./rate-limits/limiter-store.ts";
+import { RateLimits } from "./rate-limits/rate-limits.ts";
 import type { SessionUser } from "./services/auth/session-user.ts";
 import { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
 import type { PaymentProvider } from "./services/payments/payment-provider.ts";
@@ -38,6 +40,10 @@ export type Context = {
   /** Null where no live updates are wired (e.g. in-process callers). */
   seatChanges: SeatChangeFeed | null;
   settings: Settings;
+  /** The caller's IP address as the app determined it; null for in-process callers. */
+  ip: string | null;
+  /** Request-rate limits (rate-limits/); null turns them off. */
+  rateLimits: RateLimits | null;
 };
 
 /**
@@ -63,6 +69,8 @@ export function createContext(options: {
   seatChanges?: SeatChangeFeed | null;
   jobs?: JobQueue | null;
   settings?: Partial<Settings>;
+  ip?: string | null;
+  rateLimits?: RateLimits | null;
 }): Context {
   return {
     db: options.db,
@@ -72,5 +80,18 @@ export function createContext(options: {
     seatChanges: options.seatChanges ?? null,
     jobs: options.jobs ?? null,
     settings: { ...defaultSettings, ...options.settings },
+    ip: options.ip ?? null,
+    rateLimits: options.rateLimits === undefined ? processRateLimits() : options.rateLimits,
   };
+}
+
+let processLimits: RateLimits | undefined;
+
+/**
+ * The default limits: default numbers, counted in this process's memory. An app that runs
+ * several processes passes limits on a shared store instead (redisStore, postgresStore).
+ */
+function processRateLimits(): RateLimits {
+  processLimits ??= new RateLimits(memoryStore());
+  return processLimits;
 }

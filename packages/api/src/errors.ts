@@ -20,7 +20,9 @@ export type AppErrorCode =
   /** The request repeats an idempotency key with a different body: nothing was done. */
   | "UNPROCESSABLE_CONTENT"
   /** A service OpenTicket depends on (the payment provider) is down: retry shortly. */
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  /** Too many requests of this kind (rate-limits/): wait `details.retryAfterSeconds`, then retry. */
+  | "TOO_MANY_REQUESTS";
 
 /**
  * Why a request was refused, where the code alone does not say; and how a client reacts.
@@ -77,6 +79,8 @@ export type AppErrorDetails = {
   /** organizer.venues.importLayout: BAD_REQUEST — the first 100 line errors, and how many in all. */
   errors?: { line: number; message: string }[];
   errorCount?: number;
+  /** TOO_MANY_REQUESTS — whole seconds until a retry can succeed (also the HTTP Retry-After). */
+  retryAfterSeconds?: number;
 };
 
 export class AppError extends Error {

@@ -15,6 +15,16 @@ export {
   startJobRunner,
 } from "./jobs/job-queue.ts";
 export {
+  defaultLimitConfig,
+  type LimitConfig,
+  type LimiterStore,
+  memoryStore,
+  postgresStore,
+  type RateLimitName,
+  RateLimits,
+  redisStore,
+} from "./rate-limits/index.ts";
+export {
   type AppRouter,
   appRouter,
   createCaller,
@@ -27,6 +37,7 @@ export {
   type SessionClaims,
   type SessionUser,
 } from "./services/auth/session-user.ts";
+export { signIn } from "./services/auth/sign-in.ts";
 export {
   createDemoProvider,
   DEMO_SIGNATURE_HEADER,

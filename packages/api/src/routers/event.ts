@@ -6,41 +6,45 @@ import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({
   list: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(listEventsInput)
     .query(({ ctx, input }) => listEvents(ctx.db, input, ctx)),
 
-  cities: publicProcedure.query(({ ctx }) => listEventCities(ctx.db, ctx)),
+  cities: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
+    .query(({ ctx }) => listEventCities(ctx.db, ctx)),
 
   byId: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(getEventInput)
     .query(({ ctx, input }) => getEvent(ctx.db, input, ctx)),
 
   seatMap: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(seatMapInput)
     .query(({ ctx, input }) => getSeatMap(ctx.db, input, ctx)),
 
   /** Live seat status changes (server-sent events). Statuses are as the caller sees them. */
-  onSeatChange: publicProcedure.input(seatMapInput).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    if (!ctx.seatChanges) {
-      throw new TRPCError({
-        code: "METHOD_NOT_SUPPORTED",
-        message: "Live seat updates are not available here.",
-      });
-    }
-    const viewerId = ctx.user?.id ?? null;
-    for await (const batch of ctx.seatChanges.subscribe(input.eventId, signal)) {
-      yield {
-        resync: batch.resync,
-        seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
-          id: seatId,
-          status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
-          ...(status === "HELD" && holderId === viewerId && { expiresAt }),
-        })),
-      };
-    }
-  }),
+  onSeatChange: publicProcedure
+    .meta({ rateLimit: "liveStreams" })
+    .input(seatMapInput)
+    .subscription(async function* ({ ctx, input, signal }) {
+      if (!ctx.seatChanges) {
+        throw new TRPCError({
+          code: "METHOD_NOT_SUPPORTED",
+          message: "Live seat updates are not available here.",
+        });
+      }
+      const viewerId = ctx.user?.id ?? null;
+      for await (const batch of ctx.seatChanges.subscribe(input.eventId, signal)) {
+        yield {
+          resync: batch.resync,
+          seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
+            id: seatId,
+            status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
+            ...(status === "HELD" && holderId === viewerId && { expiresAt }),
+          })),
+        };
+      }
+    }),
 });
