@@ -22,6 +22,7 @@ export {
   postgresStore,
   type RateLimitName,
   RateLimits,
+  rateLimitsFor,
   redisStore,
 } from "./rate-limits/index.ts";
 export {

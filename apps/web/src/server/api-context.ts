@@ -5,11 +5,15 @@ import {
   type Context,
   createContext,
   defaultSettings,
+  type RateLimits,
+  rateLimitsFor,
   SeatChangeFeed,
   type Settings,
 } from "@openticket/api";
+import { headers } from "next/headers";
 import { env, requireDatabaseUrl } from "~/env";
 import { getSessionUser } from "~/server/auth";
+import { clientIp } from "~/server/client-ip";
 import { getDb } from "~/server/db";
 import { getJobQueue } from "~/server/payment-jobs";
 import { getPaymentProvider } from "~/server/payment-provider";
@@ -20,6 +24,28 @@ const globalForFeed = globalThis as unknown as { openticketSeatChanges?: SeatCha
 export function getSeatChangeFeed(): SeatChangeFeed {
   globalForFeed.openticketSeatChanges ??= new SeatChangeFeed(requireDatabaseUrl());
   return globalForFeed.openticketSeatChanges;
+}
+
+const globalForLimits = globalThis as unknown as { openticketRateLimits?: Promise<RateLimits> };
+
+/** One set of rate limits per server process, on Redis or PostgreSQL (docs/rate-limits.md). */
+export function getRateLimits(): Promise<RateLimits | null> {
+  if (env.RATE_LIMITS === "off") return Promise.resolve(null);
+  globalForLimits.openticketRateLimits ??= rateLimitsFor({
+    redisUrl: env.REDIS_URL,
+    databaseUrl: requireDatabaseUrl(),
+    limits: env.rateLimits,
+  }).catch((error: unknown) => {
+    // Try again on the next request rather than keep a failed start for the process's life.
+    globalForLimits.openticketRateLimits = undefined;
+    throw error;
+  });
+  return globalForLimits.openticketRateLimits;
+}
+
+/** The caller's IP address for this request (route handlers and server components alike). */
+export async function requestIp(): Promise<string | null> {
+  return clientIp((await headers()).get("x-forwarded-for"));
 }
 
 /** The api's settings, from the environment. */
@@ -39,5 +65,7 @@ export async function createRequestContext(): Promise<Context> {
     seatChanges: getSeatChangeFeed(),
     jobs: getJobQueue(),
     settings: settingsFromEnv(),
+    ip: await requestIp(),
+    rateLimits: await getRateLimits(),
   });
 }
