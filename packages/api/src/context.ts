@@ -3,8 +3,7 @@
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
 import type { JobQueue } from "./jobs/job-queue.ts";
-import { memoryStore } from "./rate-limits/limiter-store.ts";
-import { RateLimits } from "./rate-limits/rate-limits.ts";
+import type { RateLimits } from "./rate-limits/rate-limits.ts";
 import type { SessionUser } from "./services/auth/session-user.ts";
 import { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
 import type { PaymentProvider } from "./services/payments/payment-provider.ts";
@@ -42,7 +41,10 @@ export type Context = {
   settings: Settings;
   /** The caller's IP address as the app determined it; null for in-process callers. */
   ip: string | null;
-  /** Request-rate limits (rate-limits/); null turns them off. */
+  /**
+   * Request-rate limits (rate-limits/). A server facing the network passes them (the web app:
+   * rateLimitsFor); null, the default, is for in-process callers: the app's own scripts and tests.
+   */
   rateLimits: RateLimits | null;
 };
 
@@ -81,17 +83,6 @@ export function createContext(options: {
     jobs: options.jobs ?? null,
     settings: { ...defaultSettings, ...options.settings },
     ip: options.ip ?? null,
-    rateLimits: options.rateLimits === undefined ? processRateLimits() : options.rateLimits,
+    rateLimits: options.rateLimits ?? null,
   };
-}
-
-let processLimits: RateLimits | undefined;
-
-/**
- * The default limits: default numbers, counted in this process's memory. An app that runs
- * several processes passes limits on a shared store instead (redisStore, postgresStore).
- */
-function processRateLimits(): RateLimits {
-  processLimits ??= new RateLimits(memoryStore());
-  return processLimits;
 }

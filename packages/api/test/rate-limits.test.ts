@@ -58,17 +58,12 @@ describe("seat writes per user", () => {
     ).toBe("TOO_MANY_REQUESTS");
     const otherApi = callerFor(db, other, { rateLimits });
     await otherApi.reservation.hold({ eventId: event.id, seatIds: [seatIds[2] ?? ""] });
-  });
-
-  it("applies by default to in-process callers, which pass no limits of their own", async () => {
-    const { db } = database();
-    const [buyer] = await makeBuyers(db, 1);
-    if (!buyer) throw new Error("buyer");
-    const api = callerFor(db, buyer);
-    const release = () => api.reservation.release({ eventId: randomUUID(), seatIds: [] });
-    // The default is 60 a minute; refusals of bad input count too (they cost a request).
-    for (let i = 0; i < 60; i++) expect(await codeOf(release())).not.toBe("TOO_MANY_REQUESTS");
-    expect(await codeOf(release())).toBe("TOO_MANY_REQUESTS");
+    // In-process callers without limits (scripts, tests) are not counted.
+    for (let i = 0; i < 5; i++) {
+      expect(
+        await codeOf(callerFor(db, buyer).reservation.release({ eventId: event.id, seatIds: [] })),
+      ).not.toBe("TOO_MANY_REQUESTS");
+    }
   });
 });
 
