@@ -25,7 +25,32 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Signs the demo provider's webhooks; unset, one is derived from NEXTAUTH_SECRET. */
   DEMO_PAYMENT_SECRET: z.string().min(16).optional(),
+  /** Rate-limit counters shared by every instance (redis://…); unset, they live in PostgreSQL. */
+  REDIS_URL: z.string().min(1).optional(),
+  /**
+   * How many reverse proxies in front of this app append to X-Forwarded-For. 0: none; the
+   * address `next start` saw is used (a client can forge it when the app is exposed directly).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** "off" turns every request-rate limit off (a load test, say). docs/rate-limits.md */
+  RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+  /** The limits themselves (docs/rate-limits.md); unset, the api package's defaults. */
+  RATE_LIMIT_SIGN_IN_FAILURES: positiveInt(),
+  RATE_LIMIT_SIGN_IN_LOCKOUT_SECONDS: positiveInt(),
+  RATE_LIMIT_SIGN_IN_MAX_LOCKOUT_SECONDS: positiveInt(),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_IP_PER_DAY: positiveInt(),
+  RATE_LIMIT_SIGN_UPS_PER_IP_PER_HOUR: positiveInt(),
+  RATE_LIMIT_SEAT_WRITES_PER_MINUTE: positiveInt(),
+  RATE_LIMIT_ANONYMOUS_READS_PER_MINUTE: positiveInt(),
+  RATE_LIMIT_LIVE_STREAMS: positiveInt(),
+  /** Largest tRPC request body in bytes (413 above it), and most calls in one batch (400). */
+  MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
 });
+
+function positiveInt() {
+  return z.coerce.number().int().positive().optional();
+}
 
 const parsed = schema.parse(process.env);
 // Half a Stripe setup would quietly fall back to the demo provider, which gives tickets away.
@@ -40,7 +65,24 @@ export const env = {
     .filter(Boolean),
   /** Where buyers reach this app: payment providers send them back and call it here. */
   publicUrl: parsed.NEXTAUTH_URL ?? `http://localhost:${parsed.PORT}`,
+  /** Overrides of the api package's limit defaults (LimitConfig), only those set. */
+  rateLimits: dropUnset({
+    signInFailuresPerAccount: parsed.RATE_LIMIT_SIGN_IN_FAILURES,
+    signInLockoutSeconds: parsed.RATE_LIMIT_SIGN_IN_LOCKOUT_SECONDS,
+    signInMaxLockoutSeconds: parsed.RATE_LIMIT_SIGN_IN_MAX_LOCKOUT_SECONDS,
+    signInFailuresPerIpPerDay: parsed.RATE_LIMIT_SIGN_IN_FAILURES_PER_IP_PER_DAY,
+    signUpsPerIpPerHour: parsed.RATE_LIMIT_SIGN_UPS_PER_IP_PER_HOUR,
+    seatWritesPerUserPerMinute: parsed.RATE_LIMIT_SEAT_WRITES_PER_MINUTE,
+    anonymousReadsPerIpPerMinute: parsed.RATE_LIMIT_ANONYMOUS_READS_PER_MINUTE,
+    liveStreamsAtOnce: parsed.RATE_LIMIT_LIVE_STREAMS,
+  }),
 };
+
+function dropUnset<T extends Record<string, number | undefined>>(values: T) {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: number;
+  };
+}
 
 /** Read at request time, not at build time, so that `next build` needs no database. */
 export function requireDatabaseUrl(): string {

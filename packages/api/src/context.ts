@@ -3,6 +3,7 @@
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
 import type { JobQueue } from "./jobs/job-queue.ts";
+import type { RateLimits } from "./rate-limits/rate-limits.ts";
 import type { SessionUser } from "./services/auth/session-user.ts";
 import { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
 import type { PaymentProvider } from "./services/payments/payment-provider.ts";
@@ -41,6 +42,13 @@ export type Context = {
   /** Null where no live updates are wired (e.g. in-process callers). */
   seatChanges: SeatChangeFeed | null;
   settings: Settings;
+  /** The caller's IP address as the app determined it; null for in-process callers. */
+  ip: string | null;
+  /**
+   * Request-rate limits (rate-limits/). A server facing the network passes them (the web app:
+   * rateLimitsFor); null, the default, is for in-process callers: the app's own scripts and tests.
+   */
+  rateLimits: RateLimits | null;
 };
 
 /**
@@ -66,6 +74,8 @@ export function createContext(options: {
   seatChanges?: SeatChangeFeed | null;
   jobs?: JobQueue | null;
   settings?: Partial<Settings>;
+  ip?: string | null;
+  rateLimits?: RateLimits | null;
 }): Context {
   return {
     db: options.db,
@@ -75,5 +85,7 @@ export function createContext(options: {
     seatChanges: options.seatChanges ?? null,
     jobs: options.jobs ?? null,
     settings: { ...defaultSettings, ...options.settings },
+    ip: options.ip ?? null,
+    rateLimits: options.rateLimits ?? null,
   };
 }

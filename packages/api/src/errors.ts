@@ -21,7 +21,10 @@ export type AppErrorCode =
   | "UNPROCESSABLE_CONTENT"
   /** A service OpenTicket depends on (the payment provider) is down: retry shortly. */
   | "SERVICE_UNAVAILABLE"
-  /** OpenTicket is too busy to queue this request (reservation.hold/release): retry in a moment. */
+  /**
+   * Too many requests: a rate limit (rate-limits/; wait `details.retryAfterSeconds`), or the
+   * reservation queue is full (reservation.hold/release): retry in a moment.
+   */
   | "TOO_MANY_REQUESTS"
   /** The caller cancelled the request before it ran; nothing was done. Nobody is listening. */
   | "CLIENT_CLOSED_REQUEST";
@@ -83,6 +86,8 @@ export type AppErrorDetails = {
   /** organizer.venues.importLayout: BAD_REQUEST — the first 100 line errors, and how many in all. */
   errors?: { line: number; message: string }[];
   errorCount?: number;
+  /** TOO_MANY_REQUESTS — whole seconds until a retry can succeed (also the HTTP Retry-After). */
+  retryAfterSeconds?: number;
 };
 
 export class AppError extends Error {

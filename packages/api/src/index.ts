@@ -16,6 +16,17 @@ export {
   startJobRunner,
 } from "./jobs/job-queue.ts";
 export {
+  defaultLimitConfig,
+  type LimitConfig,
+  type LimiterStore,
+  memoryStore,
+  postgresStore,
+  type RateLimitName,
+  RateLimits,
+  rateLimitsFor,
+  redisStore,
+} from "./rate-limits/index.ts";
+export {
   type AppRouter,
   appRouter,
   createCaller,
@@ -28,6 +39,7 @@ export {
   type SessionClaims,
   type SessionUser,
 } from "./services/auth/session-user.ts";
+export { signIn } from "./services/auth/sign-in.ts";
 export {
   createDemoProvider,
   DEMO_SIGNATURE_HEADER,

@@ -6,9 +6,15 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
+import { holdLiveStream, spendForProcedure } from "./rate-limits/procedure-limits.ts";
+import type { RateLimitName } from "./rate-limits/rate-limits.ts";
 
 export type Access = "public" | "authed" | "organizer" | "admin";
-export type Meta = { access?: Access };
+export type Meta = {
+  access?: Access;
+  /** The request-rate limit this procedure spends from (rate-limits/rate-limits.ts). */
+  rateLimit?: RateLimitName;
+};
 
 const t = initTRPC
   .context<Context>()
@@ -50,25 +56,47 @@ const guarded = t.procedure.use(async ({ meta, next }) => {
   return result;
 });
 
-export const publicProcedure = guarded.meta({ access: "public" });
-
-export const authedProcedure = guarded.meta({ access: "authed" }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
-
-export const organizerProcedure = guarded.meta({ access: "organizer" }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  if (ctx.user.role !== "ORGANIZER" && ctx.user.role !== "ADMIN") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Organizers only." });
+// Runs after the role check, so limits count only callers who may call the procedure, and
+// per-user limits see the signed-in user.
+const limited = t.middleware(async ({ meta, ctx, type, next }) => {
+  // A refusal thrown here is an AppError; `guarded` gives it its TOO_MANY_REQUESTS code.
+  if (meta?.rateLimit) await spendForProcedure(meta.rateLimit, ctx);
+  const result = await next();
+  if (type === "subscription" && meta?.rateLimit === "liveStreams" && result.ok) {
+    const stream = await holdLiveStream(ctx, result.data as AsyncIterable<unknown>);
+    return { ...result, data: stream };
   }
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  return result;
 });
 
-export const adminProcedure = guarded.meta({ access: "admin" }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  if (ctx.user.role !== "ADMIN") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Platform admins only." });
-  }
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const publicProcedure = guarded.meta({ access: "public" }).use(limited);
+
+export const authedProcedure = guarded
+  .meta({ access: "authed" })
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(limited);
+
+export const organizerProcedure = guarded
+  .meta({ access: "organizer" })
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    if (ctx.user.role !== "ORGANIZER" && ctx.user.role !== "ADMIN") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Organizers only." });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(limited);
+
+export const adminProcedure = guarded
+  .meta({ access: "admin" })
+  .use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    if (ctx.user.role !== "ADMIN") {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Platform admins only." });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  })
+  .use(limited);

@@ -2,12 +2,14 @@
 // carries the user's id, role and sessionVersion. The token alone is never trusted for access:
 // getSessionUser() re-reads the user so role changes and suspensions apply at the next request.
 import "server-only";
-import { resolveSessionUser, type SessionUser, verifyCredentials } from "@openticket/api";
+import { AppError, resolveSessionUser, type SessionUser, signIn } from "@openticket/api";
 import type { Role } from "@openticket/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { env } from "~/env";
+import { getRateLimits } from "~/server/api-context";
+import { clientIp } from "~/server/client-ip";
 import { getDb } from "~/server/db";
 
 declare module "next-auth" {
@@ -30,6 +32,9 @@ declare module "next-auth/jwt" {
   }
 }
 
+/** The sign-in error a locked login gets, then the seconds to wait (read by sign-in-form.tsx). */
+export const SIGN_IN_LOCKED = "TooManyAttempts:";
+
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
@@ -38,10 +43,20 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "OpenTicket",
       credentials: { login: { type: "text" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const user = await verifyCredentials(getDb(), {
-          login: credentials?.login ?? "",
-          password: credentials?.password ?? "",
+      async authorize(credentials, request) {
+        const user = await signIn(
+          getDb(),
+          { login: credentials?.login ?? "", password: credentials?.password ?? "" },
+          {
+            ip: clientIp(forwardedFor(request.headers)),
+            rateLimits: await getRateLimits(),
+          },
+        ).catch((error: unknown) => {
+          // next-auth hands a thrown message to the form as `error`: it shows the wait.
+          if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") {
+            throw new Error(`${SIGN_IN_LOCKED}${error.details?.retryAfterSeconds ?? 60}`);
+          }
+          throw error;
         });
         if (!user) return null;
         return {
@@ -76,6 +91,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** next-auth hands the request's headers over as a plain object. */
+function forwardedFor(headers: Record<string, unknown> | undefined): string | null {
+  const value = headers?.["x-forwarded-for"];
+  return typeof value === "string" ? value : null;
+}
 
 /** The signed-in user as the database sees them now, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<(SessionUser & { name: string }) | null> => {

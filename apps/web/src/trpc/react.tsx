@@ -27,7 +27,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
           // Live seat updates arrive as server-sent events; everything else is batched HTTP.
           condition: (operation) => operation.type === "subscription",
           true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          // The server refuses batches over MAX_BATCH_SIZE (default 20): stay well under it.
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 }),
         }),
       ],
     }),

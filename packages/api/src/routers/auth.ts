@@ -3,6 +3,7 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const authRouter = router({
   register: publicProcedure
+    .meta({ rateLimit: "signUp" })
     .input(registerInput)
     .mutation(({ ctx, input }) => registerUser(ctx.db, input)),
 

@@ -27,6 +27,7 @@ async function found<T>(payment: Promise<T | null>) {
 
 export const demoPaymentRouter = router({
   byReference: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(paymentInput)
     .query(({ ctx, input }) => found(demoGateway(ctx).getPayment(input.reference))),
 

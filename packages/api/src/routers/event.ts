@@ -6,16 +6,21 @@ import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({
   list: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(listEventsInput)
     .query(({ ctx, input }) => listEvents(ctx.db, input, ctx)),
 
-  cities: publicProcedure.query(({ ctx }) => listEventCities(ctx.db, ctx)),
+  cities: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
+    .query(({ ctx }) => listEventCities(ctx.db, ctx)),
 
   byId: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(getEventInput)
     .query(({ ctx, input }) => getEvent(ctx.db, input, ctx)),
 
   seatMap: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
     .input(seatMapInput)
     .query(({ ctx, input }) => getSeatMap(ctx.db, input, ctx)),
 
@@ -24,7 +29,10 @@ export const eventRouter = router({
    * seats carry when their hold ends. Visibility is checked before anything streams, with the
    * same rule as seatMap.
    */
-  onSeatChange: publicProcedure.input(seatMapInput).subscription(async ({ ctx, input, signal }) => {
+  onSeatChange: publicProcedure
+    .meta({ rateLimit: "liveStreams" })
+    .input(seatMapInput)
+    .subscription(async ({ ctx, input, signal }) => {
     const feed = ctx.seatChanges;
     if (!feed) {
       throw new TRPCError({

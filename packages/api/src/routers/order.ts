@@ -6,6 +6,7 @@ import { authedProcedure, router } from "../trpc.ts";
 
 export const orderRouter = router({
   checkout: authedProcedure
+    .meta({ rateLimit: "seatWrites" })
     .input(checkoutInput)
     .mutation(({ ctx, input }) => checkout(ctx.db, input, ctx)),
 

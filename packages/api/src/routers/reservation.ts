@@ -5,6 +5,7 @@ import { authedProcedure, router } from "../trpc.ts";
 
 export const reservationRouter = router({
   hold: authedProcedure
+    .meta({ rateLimit: "seatWrites" })
     .input(holdSeatsInput)
     .mutation(({ ctx, input, signal }) => holdSeats(ctx.db, input, { ...ctx, signal })),
 
@@ -13,6 +14,7 @@ export const reservationRouter = router({
     .query(({ ctx, input }) => getMyHolds(ctx.db, input, ctx)),
 
   release: authedProcedure
+    .meta({ rateLimit: "seatWrites" })
     .input(releaseSeatsInput)
     .mutation(({ ctx, input, signal }) => releaseSeats(ctx.db, input, { ...ctx, signal })),
 });

@@ -5,10 +5,15 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormField } from "~/components/form-field";
+import { useWaitMessage } from "~/components/use-wait-message";
+
+/** How the server says a login is locked: this, then the seconds to wait (server/auth.ts). */
+const LOCKED = "TooManyAttempts:";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
+  const waitMessage = useWaitMessage();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,7 +33,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       router.refresh();
       return;
     }
-    setError(result?.error === "CredentialsSignin" ? t("invalidCredentials") : t("genericError"));
+    const failure = result?.error ?? "";
+    setError(
+      failure === "CredentialsSignin"
+        ? t("invalidCredentials")
+        : failure.startsWith(LOCKED)
+          ? waitMessage(Number(failure.slice(LOCKED.length)))
+          : t("genericError"),
+    );
   }
 
   return (

@@ -6,6 +6,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormField } from "~/components/form-field";
+import { useWaitMessage } from "~/components/use-wait-message";
 import { useTRPC } from "~/trpc/react";
 
 type Field = "username" | "email" | "password" | "displayName" | "phone";
@@ -15,6 +16,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [signingIn, setSigningIn] = useState(false);
+  const waitMessage = useWaitMessage();
   const register = useMutation(trpc.auth.register.mutationOptions());
 
   const error = register.error;
@@ -27,7 +29,12 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   for (const [field, messages] of Object.entries(error?.data?.zodError?.fieldErrors ?? {})) {
     if (Array.isArray(messages) && messages[0]) fieldErrors[field as Field] = messages[0];
   }
-  const generalError = error && Object.keys(fieldErrors).length === 0 ? t("genericError") : null;
+  const generalError =
+    error?.data?.code === "TOO_MANY_REQUESTS"
+      ? waitMessage(error.data.details?.retryAfterSeconds)
+      : error && Object.keys(fieldErrors).length === 0
+        ? t("genericError")
+        : null;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useCountdown } from "~/components/use-countdown";
+import { useWaitMessage } from "~/components/use-wait-message";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { useFreeExpiredHolds } from "./free-expired-holds";
@@ -26,6 +27,7 @@ const selectionKey = (eventId: string) => `openticket:selection:${eventId}`;
 
 export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Props) {
   const t = useTranslations("seats");
+  const waitMessage = useWaitMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
@@ -129,6 +131,8 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
           void queryClient.invalidateQueries({ queryKey: mapKey });
         } else if (error.data?.code === "UNAUTHORIZED") {
           goToSignIn();
+        } else if (error.data?.code === "TOO_MANY_REQUESTS") {
+          setNotice(waitMessage(error.data.details?.retryAfterSeconds));
         } else {
           setNotice(t("holdFailed", { message: error.message }));
         }

@@ -9,11 +9,13 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useCountdown } from "~/components/use-countdown";
+import { useWaitMessage } from "~/components/use-wait-message";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 
 export function CheckoutForm({ eventId, currency }: { eventId: string; currency: string }) {
   const t = useTranslations("checkout");
+  const waitMessage = useWaitMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
@@ -90,13 +92,15 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   const reason = checkout.error?.data?.details?.reason;
   const errorMessage = leaving
     ? null
-    : reason === "PROVIDER_UNAVAILABLE"
-      ? t("providerUnavailable")
-      : reason === "FAILED"
-        ? t("attemptEnded")
-        : checkout.error
-          ? t("failed", { message: checkout.error.message })
-          : null;
+    : checkout.error?.data?.code === "TOO_MANY_REQUESTS"
+      ? waitMessage(checkout.error.data.details?.retryAfterSeconds)
+      : reason === "PROVIDER_UNAVAILABLE"
+        ? t("providerUnavailable")
+        : reason === "FAILED"
+          ? t("attemptEnded")
+          : checkout.error
+            ? t("failed", { message: checkout.error.message })
+            : null;
 
   return (
     <div className="grid gap-4 md:grid-cols-2">

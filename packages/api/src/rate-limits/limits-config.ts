@@ -1,0 +1,32 @@
+// The numbers behind every limit, in one place: defaults here, overrides from the app's env
+// (apps/web/src/env.ts, documented in docs/rate-limits.md).
+
+export type LimitConfig = {
+  /** Wrong passwords in a row for one login before it is locked (counts unknown logins too). */
+  signInFailuresPerAccount: number;
+  /** The first lockout; each further lockout within a day doubles it. */
+  signInLockoutSeconds: number;
+  /** The longest a lockout grows to. */
+  signInMaxLockoutSeconds: number;
+  /** Wrong passwords from one IP address in a day before it may not sign in for the day. */
+  signInFailuresPerIpPerDay: number;
+  /** New accounts from one IP address in an hour. */
+  signUpsPerIpPerHour: number;
+  /** Holds, releases and checkouts by one user in a minute. */
+  seatWritesPerUserPerMinute: number;
+  /** Public reads (events, seat maps) by a signed-out visitor's IP address in a minute. */
+  anonymousReadsPerIpPerMinute: number;
+  /** Live seat-map streams open at once for one user (or one signed-out IP address). */
+  liveStreamsAtOnce: number;
+};
+
+export const defaultLimitConfig: LimitConfig = {
+  signInFailuresPerAccount: 5,
+  signInLockoutSeconds: 60,
+  signInMaxLockoutSeconds: 24 * 3600,
+  signInFailuresPerIpPerDay: 100,
+  signUpsPerIpPerHour: 10,
+  seatWritesPerUserPerMinute: 60,
+  anonymousReadsPerIpPerMinute: 300,
+  liveStreamsAtOnce: 10,
+};
