@@ -10,6 +10,7 @@ import { type Db, isSerializationFailure, runSerializable, type Tx } from "@open
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id, MAX_SEATS_PER_ORDER } from "../../input.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
 import {
   SEAT_CHANGES_CHANNEL,
@@ -19,8 +20,8 @@ import {
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
 export const holdSeatsInput = z.object({
-  eventId: z.uuid(),
-  seatIds: z.array(z.uuid()).min(1).max(50),
+  eventId: id,
+  seatIds: z.array(id).min(1).max(MAX_SEATS_PER_ORDER),
 });
 
 export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
