@@ -191,6 +191,18 @@ describe("inputs PostgreSQL cannot store are refused before any query", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).suspendedAt).toBeNull();
   });
 
+  it("takes a city filter literally: % and _ are no wildcards, a trailing \\ is no error", async () => {
+    const { db } = database();
+    const { event } = await organizerEvent(db);
+    const anonymous = callerFor(db, null);
+    const cities = async (city: string) =>
+      (await anonymous.event.list({ city, limit: 50 })).items.map((item) => item.id);
+    expect(await cities("taipei")).toContain(event.id);
+    expect(await cities("%")).toEqual([]);
+    expect(await cities("T_ipei")).toEqual([]);
+    expect(await cities("Taipei\\")).toEqual([]);
+  });
+
   it("keeps well-formed text of any script, emoji included", async () => {
     const { db } = database();
     const { api } = await organizerEvent(db);

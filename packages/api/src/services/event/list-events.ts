@@ -6,7 +6,7 @@ import { EventCategory } from "@openticket/db";
 import { z } from "zod";
 import type { Visitor } from "../../context.ts";
 import { dateTime, id, name, pageSize, searchQuery } from "../../input.ts";
-import { containsText } from "../text-search.ts";
+import { containsText, equalsText } from "../text-search.ts";
 
 export const listEventsInput = z
   .object({
@@ -34,7 +34,7 @@ export async function listEvents(db: Db, input: ListEventsInput, caller: Visitor
     endsAt: { gte: input.from ?? now },
     ...(input.to && { startsAt: { lt: input.to } }),
     ...(input.category && { category: input.category }),
-    ...(input.city && { city: { equals: input.city, mode: "insensitive" } }),
+    ...(input.city && { city: equalsText(input.city) }),
     ...(input.q && {
       OR: [
         { title: containsText(input.q) },
