@@ -124,6 +124,20 @@ describe("every input schema is built from the vocabulary", () => {
     });
     expect(unboundedParts(bare, "bare")).toHaveLength(5);
   });
+
+  it("trusts only formats that refuse NUL and lone surrogates themselves", async () => {
+    const { z } = await import("zod");
+    const valid = { uuid: "6f1c2b1e-8a6e-4a53-9d47-0c5a8f1e2b3c", email: "ann@test.example" };
+    for (const format of ASCII_FORMATS) {
+      const schema = format === "uuid" ? z.uuid() : z.email();
+      const good = valid[format as keyof typeof valid];
+      expect(schema.safeParse(good).success).toBe(true);
+      for (const bad of ["\u0000", "\ud800", "\udc00"]) {
+        // In place of one character, so only the character itself can make it invalid.
+        expect(schema.safeParse(`${good.slice(0, 3)}${bad}${good.slice(4)}`).success).toBe(false);
+      }
+    }
+  });
 });
 
 const database = useTestDatabase();
@@ -221,7 +235,7 @@ describe("inputs PostgreSQL cannot store are refused before any query", () => {
       action: "payment.note",
       entityType: "payment",
       entityId: "p_\u0000",
-      after: { message: "declined \ud800", ["key\udc00"]: ["\u0000"] },
+      after: { message: "declined \ud800", "key\udc00": ["\u0000"] },
     });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "payment.note" } });
     expect(entry.entityId).toBe("p_\ufffd");
