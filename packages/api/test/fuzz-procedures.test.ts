@@ -16,6 +16,7 @@ import type { Access } from "../src/trpc.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { DAY, organizerEvent, sell } from "./helpers/organizer.ts";
 import { bound, defOf, type ProcedureInput, procedureInputs } from "./helpers/procedure-inputs.ts";
+import { demoReference } from "./helpers/sale.ts";
 
 const HUGE_TEXT = 100_000;
 /** Above every array's maximum (10,000 seat ids) without spending the run building arrays. */
@@ -115,6 +116,7 @@ type Seed = {
   orderId: string;
   targetUserId: string;
   organizerId: string;
+  paymentReference: string;
 };
 let seed: Seed;
 
@@ -134,6 +136,7 @@ function knownValue(key: string): unknown {
     organizerId: seed.organizerId,
     actorId: seed.organizerId,
     seatIds: [seed.eventSeatIds[0]],
+    reference: seed.paymentReference,
     currency: "TWD",
     timeZone: "Asia/Taipei",
     firstLabel: "A",
@@ -204,6 +207,9 @@ const BASELINE_OVERRIDES: Record<string, () => Record<string, unknown>> = {
   "organizer.events.delete": () => ({ eventId: seed.draftEventId }),
   "organizer.events.publish": () => ({ eventId: seed.draftEventId }),
   "organizer.events.create": () => ({ sectionTiers: [] }),
+  "organizer.events.update": () => ({
+    priceTiers: [{ id: seed.tierId, name: "Standard", price: 1000 }],
+  }),
   "organizer.venues.importLayout": () => ({ csv: "section,row,number,x,y\nFuzz,A,1,0,0\n" }),
   "auth.register": () => ({ username: `fuzz_${randomUUID().slice(0, 8)}` }),
 };
@@ -307,6 +313,11 @@ describe("fuzzing every procedure", () => {
     const section = await db.section.findFirstOrThrow({ where: { venueId: venue.id } });
     const venueSeat = await db.seat.findFirstOrThrow({ where: { venueId: venue.id } });
     const tier = await db.priceTier.findFirstOrThrow({ where: { eventId: event.id } });
+    // A payment in flight on the spare event, for demoPayment.* (and for its cancellation).
+    const buyer = callerFor(db, attendee);
+    const spareSeat = await db.eventSeat.findFirstOrThrow({ where: { eventId: spare.id } });
+    await buyer.reservation.hold({ eventId: spare.id, seatIds: [spareSeat.id] });
+    const started = await buyer.order.checkout({ eventId: spare.id, idempotencyKey: "fuzz-seed" });
     seed = {
       eventId: event.id,
       spareEventId: spare.id,
@@ -319,6 +330,7 @@ describe("fuzzing every procedure", () => {
       orderId: order.id,
       targetUserId: target.id,
       organizerId: organizer.id,
+      paymentReference: demoReference(started.redirectUrl),
     };
     callers = [
       { role: null, api: callerFor(db, null) },
