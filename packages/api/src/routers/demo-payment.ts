@@ -4,10 +4,11 @@
 import { z } from "zod";
 import type { Context } from "../context.ts";
 import { AppError } from "../errors.ts";
+import { int, text } from "../input.ts";
 import { isDemoProvider } from "../services/payments/demo-provider.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
-const paymentInput = z.object({ reference: z.string().trim().min(8).max(100) });
+const paymentInput = z.object({ reference: text(100, { min: 8 }) });
 
 function demoGateway(ctx: Context) {
   if (!isDemoProvider(ctx.payments)) {
@@ -35,7 +36,7 @@ export const demoPaymentRouter = router({
     .input(
       paymentInput.extend({
         /** Confirm by webhook that much later, as after a 3-D Secure step (at most 30 s). */
-        confirmAfterMs: z.number().int().min(0).max(30_000).optional(),
+        confirmAfterMs: int(0, 30_000).optional(),
       }),
     )
     .mutation(({ ctx, input }) =>

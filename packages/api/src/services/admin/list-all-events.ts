@@ -5,6 +5,7 @@
 import { type Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { id, int, name, pageSize, searchQuery } from "../../input.ts";
 import { salesCloseSql } from "../event/sale-state.ts";
 
 /**
@@ -27,15 +28,15 @@ export type AdminEventStatus = (typeof ADMIN_EVENT_STATUSES)[number];
 export const listAllEventsInput = z
   .object({
     /** Title, performer, venue name or organizer name/username, any case. */
-    q: z.string().trim().max(100).optional(),
+    q: searchQuery.optional(),
     status: z.enum(ADMIN_EVENT_STATUSES).optional(),
-    city: z.string().trim().min(1).max(80).optional(),
-    organizerId: z.uuid().optional(),
+    city: name(80).optional(),
+    organizerId: id.optional(),
     sort: z.enum(["startsAt", "title", "createdAt", "sold"]).default("startsAt"),
     /** Defaults to A→Z for titles and to newest/most first for the others. */
     direction: z.enum(["asc", "desc"]).optional(),
-    page: z.number().int().min(1).max(100_000).default(1),
-    limit: z.number().int().min(1).max(100).default(20),
+    page: int(1, 100_000).default(1),
+    limit: pageSize(100, 20),
   })
   .prefault({});
 

@@ -2,20 +2,21 @@
 // action, entity and time, with cursor pagination.
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
+import { dateTime, id, name, pageSize } from "../../input.ts";
 
 export const listAuditLogInput = z
   .object({
-    actorId: z.uuid().optional(),
+    actorId: id.optional(),
     /** Exact, e.g. "user.role". */
-    action: z.string().trim().min(1).max(100).optional(),
-    entityType: z.string().trim().min(1).max(50).optional(),
-    entityId: z.string().trim().min(1).max(100).optional(),
+    action: name(100).optional(),
+    entityType: name(50).optional(),
+    entityId: name(100).optional(),
     /** Entries made at or after this instant. */
-    from: z.coerce.date().optional(),
+    from: dateTime.optional(),
     /** Entries made before this instant. */
-    to: z.coerce.date().optional(),
-    cursor: z.uuid().optional(),
-    limit: z.number().int().min(1).max(100).default(50),
+    to: dateTime.optional(),
+    cursor: id.optional(),
+    limit: pageSize(100, 50),
   })
   .refine((input) => !input.from || !input.to || input.from < input.to, {
     path: ["to"],

@@ -7,6 +7,7 @@
 // Money is never added across currencies: every money figure sits beside its currency.
 import { type Db, type EventCategory, type EventStatus, Prisma } from "@openticket/db";
 import { z } from "zod";
+import { dateTime } from "../../input.ts";
 
 /** Months are calendar months where the platform operates. */
 export const REPORTING_TIME_ZONE = "Asia/Taipei";
@@ -14,9 +15,9 @@ export const REPORTING_TIME_ZONE = "Asia/Taipei";
 export const salesReportInput = z
   .object({
     /** Events starting at or after this instant. */
-    from: z.coerce.date().optional(),
+    from: dateTime.optional(),
     /** Events starting before this instant. */
-    to: z.coerce.date().optional(),
+    to: dateTime.optional(),
   })
   .refine((input) => !input.from || !input.to || input.from < input.to, {
     path: ["to"],

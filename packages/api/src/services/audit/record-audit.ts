@@ -1,6 +1,7 @@
 // The audit log: who changed what, when, before -> after. Call it inside the transaction that
 // makes the change, so that the record and the change commit (or roll back) together.
 import type { Db, Prisma, Tx } from "@openticket/db";
+import { storableText } from "../../input.ts";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -13,5 +14,20 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(db: Db | Tx, entry: AuditEntry) {
-  await db.auditLog.create({ data: entry });
+  await db.auditLog.create({ data: storable(entry) });
+}
+
+// Typed input is refused earlier (../../input.ts), but an entry may also carry text from a
+// payment provider or an old row. PostgreSQL's jsonb refuses a lone surrogate and NUL, which
+// would roll back the change being recorded; a replacement character keeps the record and
+// the change.
+function storable<T>(value: T): T {
+  if (typeof value === "string") return storableText(value) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [storableText(key), storable(inner)]),
+    ) as T;
+  }
+  return value;
 }

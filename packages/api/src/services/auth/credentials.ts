@@ -3,10 +3,11 @@
 import type { Db } from "@openticket/db";
 import { decoyPasswordHash, verifyPassword } from "@openticket/db/password";
 import { z } from "zod";
+import { name, text } from "../../input.ts";
 
 export const credentialsInput = z.object({
-  login: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(128),
+  login: name(254),
+  password: text(128, { min: 1, trim: false }),
 });
 
 export async function verifyCredentials(db: Db, input: z.input<typeof credentialsInput>) {

@@ -3,30 +3,31 @@ import type { Db } from "@openticket/db";
 import { hashPassword } from "@openticket/db/password";
 import { z } from "zod";
 import { AppError, uniqueViolationFields } from "../../errors.ts";
+import { text } from "../../input.ts";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
 export const registerInput = z
   .object({
-    username: z
-      .string()
-      .trim()
-      .min(3, "Use at least 3 characters.")
-      .max(30, "Use at most 30 characters.")
+    username: text(30, {
+      min: 3,
+      tooShort: "Use at least 3 characters.",
+      tooLong: "Use at most 30 characters.",
+    })
       .regex(/^[a-zA-Z0-9_.-]+$/, "Use letters, digits, dots, dashes and underscores only.")
       .transform((value) => value.toLowerCase()),
     email: z
       .email("Enter a valid e-mail address.")
       .max(254)
       .transform((value) => value.toLowerCase()),
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(128, "Use at most 128 characters."),
-    displayName: z.string().trim().max(80).optional(),
-    phone: z
-      .string()
-      .trim()
+    password: text(128, {
+      min: PASSWORD_MIN_LENGTH,
+      trim: false,
+      tooShort: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
+      tooLong: "Use at most 128 characters.",
+    }),
+    displayName: text(80).optional(),
+    phone: text(20, { tooLong: "Enter a valid phone number." })
       .regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a valid phone number.")
       .optional(),
   })

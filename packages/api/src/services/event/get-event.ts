@@ -4,9 +4,10 @@ import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Visitor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id } from "../../input.ts";
 import { saleState } from "./sale-state.ts";
 
-export const getEventInput = z.object({ id: z.uuid() });
+export const getEventInput = z.object({ id });
 
 /** The event's own fields, as its public page and the organizer console both show them. */
 export const eventDetailsSelect = {

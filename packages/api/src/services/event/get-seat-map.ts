@@ -4,8 +4,9 @@ import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Visitor } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id } from "../../input.ts";
 
-export const seatMapInput = z.object({ eventId: z.uuid() });
+export const seatMapInput = z.object({ eventId: id });
 
 export const SEAT_STATUSES = ["AVAILABLE", "HELD", "MINE", "SOLD", "BLOCKED"] as const;
 export type SeatStatus = (typeof SEAT_STATUSES)[number];

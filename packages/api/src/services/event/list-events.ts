@@ -5,19 +5,20 @@ import type { Db, Prisma } from "@openticket/db";
 import { EventCategory } from "@openticket/db";
 import { z } from "zod";
 import type { Visitor } from "../../context.ts";
-import { containsText } from "../text-search.ts";
+import { dateTime, id, name, pageSize, searchQuery } from "../../input.ts";
+import { containsText, equalsText } from "../text-search.ts";
 
 export const listEventsInput = z
   .object({
     category: z.enum(EventCategory).optional(),
-    city: z.string().trim().min(1).max(80).optional(),
+    city: name(80).optional(),
     /** Events that end at or after this moment; defaults to now (upcoming and running). */
-    from: z.coerce.date().optional(),
+    from: dateTime.optional(),
     /** Events that start before this moment. */
-    to: z.coerce.date().optional(),
-    q: z.string().trim().max(100).optional(),
-    cursor: z.uuid().optional(),
-    limit: z.number().int().min(1).max(50).default(12),
+    to: dateTime.optional(),
+    q: searchQuery.optional(),
+    cursor: id.optional(),
+    limit: pageSize(50, 12),
   })
   .refine((input) => !input.from || !input.to || input.from < input.to, {
     path: ["to"],
@@ -33,7 +34,7 @@ export async function listEvents(db: Db, input: ListEventsInput, caller: Visitor
     endsAt: { gte: input.from ?? now },
     ...(input.to && { startsAt: { lt: input.to } }),
     ...(input.category && { category: input.category }),
-    ...(input.city && { city: { equals: input.city, mode: "insensitive" } }),
+    ...(input.city && { city: equalsText(input.city) }),
     ...(input.q && {
       OR: [
         { title: containsText(input.q) },

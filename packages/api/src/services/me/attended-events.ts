@@ -3,12 +3,13 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { id, pageSize } from "../../input.ts";
 import { LIVE_TICKET_STATUSES, ordersWithLiveTickets } from "../tickets/live-tickets.ts";
 
 export const attendedEventsInput = z
   .object({
-    cursor: z.uuid().optional(),
-    limit: z.number().int().min(1).max(50).default(10),
+    cursor: id.optional(),
+    limit: pageSize(50, 10),
   })
   .prefault({});
 

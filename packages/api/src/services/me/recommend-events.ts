@@ -18,13 +18,12 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { pageSize } from "../../input.ts";
 import { salesCloseSql } from "../event/sale-state.ts";
 import { LIVE_TICKET_STATUSES } from "../tickets/live-tickets.ts";
 import { loadEventCards } from "./event-cards.ts";
 
-export const recommendationsInput = z
-  .object({ limit: z.number().int().min(1).max(24).default(6) })
-  .prefault({});
+export const recommendationsInput = z.object({ limit: pageSize(24, 6) }).prefault({});
 
 const WEIGHTS = { performer: 4, category: 2, city: 1 } as const;
 

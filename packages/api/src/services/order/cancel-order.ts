@@ -5,14 +5,15 @@ import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id, idempotencyKey } from "../../input.ts";
 import { refundOrder } from "../payments/refund-order.ts";
 import { getOrder } from "./get-order.ts";
 import { canRefund } from "./refund-policy.ts";
 
 export const cancelOrderInput = z.object({
-  orderId: z.uuid(),
+  orderId: id,
   /** Accepted for symmetry with checkout; cancellation is idempotent by order whatever the key. */
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey,
 });
 
 export async function cancelOrder(

@@ -14,14 +14,15 @@ import { type Db, runGuarded } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError, uniqueViolationFields } from "../../errors.ts";
+import { id, idempotencyKey } from "../../input.ts";
 import { crashPoint } from "../crash-point.ts";
 import { assertOnSale, loadEventForSale } from "../event/sale-state.ts";
 import { isProviderUnavailable } from "../payments/payment-provider.ts";
 
 export const checkoutInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   /** Chosen by the client per purchase attempt; repeating it returns the same order. */
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey,
 });
 
 export type CheckoutOutcome = {

@@ -3,10 +3,11 @@ import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id } from "../../input.ts";
 import { refundDue } from "../payments/refund-order.ts";
 import { canRefund, refundDeadline } from "./refund-policy.ts";
 
-export const getOrderInput = z.object({ orderId: z.uuid() });
+export const getOrderInput = z.object({ orderId: id });
 
 export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, caller: Caller) {
   const now = caller.now();

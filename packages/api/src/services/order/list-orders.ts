@@ -3,10 +3,11 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { id, pageSize } from "../../input.ts";
 
 export const listOrdersInput = z.object({
-  cursor: z.uuid().optional(),
-  limit: z.number().int().min(1).max(50).default(20),
+  cursor: id.optional(),
+  limit: pageSize(50, 20),
 });
 
 export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>, caller: Caller) {

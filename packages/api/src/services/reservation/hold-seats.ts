@@ -21,13 +21,14 @@ import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
+import { id, MAX_SEATS_PER_ORDER } from "../../input.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
 export const holdSeatsInput = z.object({
-  eventId: z.uuid(),
-  seatIds: z.array(z.uuid()).min(1).max(50),
+  eventId: id,
+  seatIds: z.array(id).min(1).max(MAX_SEATS_PER_ORDER),
 });
 
 export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };

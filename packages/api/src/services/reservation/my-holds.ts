@@ -2,8 +2,9 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { id } from "../../input.ts";
 
-export const myHoldsInput = z.object({ eventId: z.uuid() });
+export const myHoldsInput = z.object({ eventId: id });
 
 export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, caller: Caller) {
   const holds = await db.seatHold.findMany({

@@ -7,13 +7,14 @@
 import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
+import { id, MAX_SEATS_PER_ORDER } from "../../input.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
 export const releaseSeatsInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   /** Omitted: release every seat the caller holds for this event. */
-  seatIds: z.array(z.uuid()).min(1).max(50).optional(),
+  seatIds: z.array(id).min(1).max(MAX_SEATS_PER_ORDER).optional(),
 });
 
 export type ReleasedSeats = { releasedSeatIds: string[] };

@@ -2,16 +2,17 @@
 // suspension, A→Z by username with cursor pagination. Never returns password hashes.
 import { type Db, type Prisma, Role } from "@openticket/db";
 import { z } from "zod";
+import { id, pageSize, searchQuery } from "../../../input.ts";
 import { containsText } from "../../text-search.ts";
 import { managedUserSelect } from "./managed-user.ts";
 
 export const searchUsersInput = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: searchQuery.optional(),
     role: z.enum(Role).optional(),
     suspended: z.boolean().optional(),
-    cursor: z.uuid().optional(),
-    limit: z.number().int().min(1).max(100).default(20),
+    cursor: id.optional(),
+    limit: pageSize(100, 20),
   })
   .prefault({});
 

@@ -5,10 +5,11 @@
 import { type Db, Role, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
-export const setUserRoleInput = z.object({ userId: z.uuid(), role: z.enum(Role) });
+export const setUserRoleInput = z.object({ userId: id, role: z.enum(Role) });
 
 export async function setUserRole(
   db: Db,

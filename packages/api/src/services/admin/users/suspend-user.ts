@@ -6,12 +6,13 @@
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id, text } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
 export const suspendUserInput = z.object({
-  userId: z.uuid(),
-  reason: z.string().trim().max(500).optional(),
+  userId: id,
+  reason: text(500).optional(),
 });
 
 export async function suspendUser(

@@ -4,10 +4,11 @@
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { loadManagedUser, managedUserSelect } from "./managed-user.ts";
 
-export const unsuspendUserInput = z.object({ userId: z.uuid() });
+export const unsuspendUserInput = z.object({ userId: id });
 
 export async function unsuspendUser(
   db: Db,

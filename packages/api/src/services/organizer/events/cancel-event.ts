@@ -13,15 +13,16 @@ import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id, text } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { refundCancelledEvent } from "../../payments/refund-cancelled-event.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
 import { findOwnEvent } from "../ownership.ts";
 
 export const cancelEventInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   /** Kept in the audit log. */
-  reason: z.string().trim().max(500).optional(),
+  reason: text(500).optional(),
 });
 
 export async function cancelEvent(

@@ -7,6 +7,7 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
@@ -15,7 +16,7 @@ import { getOrganizerEvent } from "./get-organizer-event.ts";
 
 export const createEventInput = z
   .object({
-    venueId: z.uuid(),
+    venueId: id,
     title: eventFields.title,
     description: eventFields.description.default(""),
     performer: eventFields.performer.default(""),
@@ -36,7 +37,7 @@ export const createEventInput = z
       .max(20),
     /** Each section's tier, by tier name. Optional when there is a single tier. */
     sectionTiers: z
-      .array(z.object({ sectionId: z.uuid(), tier: tierNameField }))
+      .array(z.object({ sectionId: id, tier: tierNameField }))
       .max(500)
       .default([]),
   })

@@ -5,11 +5,12 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnEvent } from "../ownership.ts";
 
-export const deleteEventInput = z.object({ eventId: z.uuid() });
+export const deleteEventInput = z.object({ eventId: id });
 
 export async function deleteEvent(
   db: Db,

@@ -2,41 +2,32 @@
 // rules its dates must keep together (the database checks the first two as well).
 import { EventCategory } from "@openticket/db";
 import { z } from "zod";
+import { dateTime, httpUrl, int, MAX_SEATS_PER_ORDER, money, name, text } from "../../../input.ts";
 
 export const eventFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(5_000),
-  performer: z.string().trim().max(200),
+  title: name(200),
+  description: text(5_000),
+  performer: text(200),
   category: z.enum(EventCategory),
-  imageUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2_000)
-    .nullable(),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
+  imageUrl: httpUrl(2_000).nullable(),
+  startsAt: dateTime,
+  endsAt: dateTime,
   /** Null: on sale as soon as it is published. */
-  salesStartAt: z.coerce.date().nullable(),
+  salesStartAt: dateTime.nullable(),
   /** Null: on sale until it starts. */
-  salesEndAt: z.coerce.date().nullable(),
-  maxSeatsPerOrder: z.number().int().min(1).max(50),
+  salesEndAt: dateTime.nullable(),
+  maxSeatsPerOrder: int(1, MAX_SEATS_PER_ORDER),
   /** Null: never refundable. */
-  refundableUntilHours: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 365)
-    .nullable(),
-  refundPercent: z.number().int().min(0).max(100),
-  currency: z
-    .string()
-    .trim()
+  refundableUntilHours: int(0, 24 * 365).nullable(),
+  refundPercent: int(0, 100),
+  currency: text(3, { tooLong: "An ISO 4217 code such as TWD." })
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as TWD."),
 };
 
-export const tierNameField = z.string().trim().min(1).max(50);
+export const tierNameField = name(50);
 /** Minor units of the event's currency. */
-export const tierPriceField = z.number().int().min(0).max(100_000_000);
+export const tierPriceField = money;
 
 export type Schedule = {
   startsAt: Date;

@@ -3,11 +3,12 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { eventDetailsSelect, seatCountsByTier } from "../../event/get-event.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
 import { findOwnEvent } from "../ownership.ts";
 
-export const organizerEventInput = z.object({ eventId: z.uuid() });
+export const organizerEventInput = z.object({ eventId: id });
 
 export async function getOrganizerEvent(
   db: Db,

@@ -3,14 +3,15 @@
 import { type Db, EventStatus } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id, pageSize } from "../../../input.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
 import { ownEvents } from "../ownership.ts";
 
 export const listOrganizerEventsInput = z
   .object({
     status: z.enum(EventStatus).optional(),
-    cursor: z.uuid().optional(),
-    limit: z.number().int().min(1).max(100).default(50),
+    cursor: id.optional(),
+    limit: pageSize(100, 50),
   })
   .prefault({});
 

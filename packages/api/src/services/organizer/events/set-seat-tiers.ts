@@ -6,15 +6,16 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { loadSeatStates, takenSeats } from "../seats/seat-states.ts";
 
 export const setSeatTiersInput = z.object({
-  eventId: z.uuid(),
-  tierId: z.uuid(),
+  eventId: id,
+  tierId: id,
   /** Event seat ids, as the seat map lists them. */
-  seatIds: z.array(z.uuid()).min(1).max(10_000),
+  seatIds: z.array(id).min(1).max(10_000),
 });
 
 export async function setSeatTiers(

@@ -7,6 +7,7 @@ import { type Db, type Prisma, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnEvent } from "../ownership.ts";
@@ -14,7 +15,7 @@ import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./e
 import { getOrganizerEvent } from "./get-organizer-event.ts";
 
 export const updateEventInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   title: eventFields.title.optional(),
   description: eventFields.description.optional(),
   performer: eventFields.performer.optional(),
@@ -30,7 +31,7 @@ export const updateEventInput = z.object({
   currency: eventFields.currency.optional(),
   /** With an id: that tier renamed or re-priced. Without: a new tier. Others stay as they are. */
   priceTiers: z
-    .array(z.object({ id: z.uuid().optional(), name: tierNameField, price: tierPriceField }))
+    .array(z.object({ id: id.optional(), name: tierNameField, price: tierPriceField }))
     .max(20)
     .optional(),
 });

@@ -5,12 +5,13 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { formatVenueTime } from "../../../venue-time.ts";
 import { type CsvCell, toCsv } from "../../csv.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { attendeeOrderSelect, attendeeOrders } from "./list-attendees.ts";
 
-export const attendeesCsvInput = z.object({ eventId: z.uuid() });
+export const attendeesCsvInput = z.object({ eventId: id });
 
 const HEADER = [
   "order_id",

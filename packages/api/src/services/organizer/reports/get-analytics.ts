@@ -4,10 +4,11 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
 import { findOwnEvent } from "../ownership.ts";
 
-export const analyticsInput = z.object({ eventId: z.uuid() });
+export const analyticsInput = z.object({ eventId: id });
 
 type RowCounts = {
   section_id: string;

@@ -6,9 +6,10 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { findOwnEvent } from "../ownership.ts";
 
-export const eventReportInput = z.object({ eventId: z.uuid() });
+export const eventReportInput = z.object({ eventId: id });
 
 export async function getSales(db: Db, input: z.output<typeof eventReportInput>, caller: Caller) {
   const event = await findOwnEvent(db, caller.user, input.eventId, {

@@ -4,15 +4,16 @@
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id, pageSize, searchQuery } from "../../../input.ts";
 import { containsText } from "../../text-search.ts";
 import { LIVE_TICKET_STATUSES } from "../../tickets/live-tickets.ts";
 import { findOwnEvent } from "../ownership.ts";
 
 export const listAttendeesInput = z.object({
-  eventId: z.uuid(),
-  q: z.string().trim().max(100).optional(),
-  cursor: z.uuid().optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  eventId: id,
+  q: searchQuery.optional(),
+  cursor: id.optional(),
+  limit: pageSize(100, 50),
 });
 
 const LIVE = { status: { in: [...LIVE_TICKET_STATUSES] } } satisfies Prisma.TicketWhereInput;

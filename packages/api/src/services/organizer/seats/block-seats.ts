@@ -8,15 +8,16 @@ import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { loadSeatStates, takenSeats } from "./seat-states.ts";
 
 export const blockSeatsInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   /** Event seat ids, as the seat map lists them. */
-  seatIds: z.array(z.uuid()).min(1).max(10_000),
+  seatIds: z.array(id).min(1).max(10_000),
 });
 
 export async function blockSeats(db: Db, input: z.output<typeof blockSeatsInput>, caller: Caller) {

@@ -4,13 +4,14 @@
 import { type Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { SEAT_STATES, type SeatState, seatState } from "./seat-states.ts";
 
 export const organizerSeatMapInput = z.object({
-  eventId: z.uuid(),
+  eventId: id,
   /** A section id of the event's venue. */
-  section: z.uuid().optional(),
+  section: id.optional(),
   state: z.enum(SEAT_STATES).optional(),
 });
 

@@ -6,6 +6,7 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id, int, name, text } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
@@ -13,32 +14,30 @@ import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { generateSectionSeats } from "./section-layout.ts";
 
 const MAX_SEATS_PER_SECTION = 10_000;
-const coordinate = z.number().int().min(-100_000).max(100_000);
+const coordinate = int(-100_000, 100_000);
 
-export const sectionNameField = z.string().trim().min(1).max(80);
+export const sectionNameField = name(80);
 
 export const addSectionInput = z
   .object({
-    venueId: z.uuid(),
+    venueId: id,
     name: sectionNameField,
     rows: z.object({
-      count: z.number().int().min(1).max(100),
+      count: int(1, 100),
       /** The front row's letter. */
-      firstLabel: z
-        .string()
-        .trim()
+      firstLabel: text(1, { tooLong: "A single letter A-Z." })
         .toUpperCase()
         .regex(/^[A-Z]$/, "A single letter A-Z.")
         .default("A"),
       skipIAndO: z.boolean().default(false),
     }),
-    seatsPerRow: z.number().int().min(1).max(200),
+    seatsPerRow: int(1, 200),
     /** Which end of each row (seen from the stage's audience side) is seat 1. */
     numbering: z.enum(["LEFT_TO_RIGHT", "RIGHT_TO_LEFT"]).default("LEFT_TO_RIGHT"),
     /** Degrees of arc the front row spans; 0 keeps rows straight. */
-    curve: z.number().int().min(0).max(180).default(0),
+    curve: int(0, 180).default(0),
     /** Units each row is shifted sideways against the row before; straight rows only. */
-    rowOffset: z.number().int().min(-50).max(50).default(0),
+    rowOffset: int(-50, 50).default(0),
     /** Where the front row's leftmost seat sits. */
     origin: z.object({ x: coordinate, y: coordinate }).default({ x: 0, y: 0 }),
   })

@@ -3,11 +3,12 @@
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { venueHasSales } from "./layout-lock.ts";
 import { venueSelect } from "./venue-fields.ts";
 
-export const getVenueInput = z.object({ venueId: z.uuid() });
+export const getVenueInput = z.object({ venueId: id });
 
 export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, caller: Caller) {
   const venue = await findOwnVenue(db, caller.user, input.venueId, {

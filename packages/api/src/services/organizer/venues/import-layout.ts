@@ -7,15 +7,16 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id, text } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { type LayoutLineError, type LayoutSeat, parseLayoutCsv } from "./layout-csv.ts";
 
 export const importLayoutInput = z.object({
-  venueId: z.uuid(),
+  venueId: id,
   /** The file's text; 10,000 seats of generous lines fit comfortably. */
-  csv: z.string().min(1).max(2_000_000),
+  csv: text(2_000_000, { min: 1, trim: false }),
 });
 
 export async function importLayout(

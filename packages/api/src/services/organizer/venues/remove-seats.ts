@@ -6,13 +6,14 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { assertLayoutUnsold, deleteSeats } from "./layout-lock.ts";
 
 export const removeSeatsInput = z.object({
-  venueId: z.uuid(),
-  seatIds: z.array(z.uuid()).min(1).max(5_000),
+  venueId: id,
+  seatIds: z.array(id).min(1).max(5_000),
 });
 
 export async function removeSeats(

@@ -4,11 +4,12 @@ import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
+import { id } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { assertLayoutUnsold, deleteSeats } from "./layout-lock.ts";
 
-export const removeSectionInput = z.object({ venueId: z.uuid(), sectionId: z.uuid() });
+export const removeSectionInput = z.object({ venueId: id, sectionId: id });
 
 export async function removeSection(
   db: Db,

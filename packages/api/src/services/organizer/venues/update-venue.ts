@@ -3,13 +3,14 @@
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
+import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { timeZoneField, venueFields, venueSelect } from "./venue-fields.ts";
 
 export const updateVenueInput = z.object({
-  venueId: z.uuid(),
+  venueId: id,
   name: venueFields.name.optional(),
   city: venueFields.city.optional(),
   address: venueFields.address.optional(),
