@@ -2,13 +2,20 @@
 // carries the user's id, role and sessionVersion. The token alone is never trusted for access:
 // getSessionUser() re-reads the user so role changes and suspensions apply at the next request.
 import "server-only";
-import { resolveSessionUser, type SessionUser, verifyCredentials } from "@openticket/api";
+import { AppError, resolveSessionUser, type SessionUser, verifyCredentials } from "@openticket/api";
 import type { Role } from "@openticket/db";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
+
+// No username or e-mail contains one, and PostgreSQL refuses a NUL in text outright.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** What the sign-in form hears when sign-in itself failed (not the credentials). */
+const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
 
 declare module "next-auth" {
   interface User {
@@ -34,15 +41,20 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/sign-in" },
+  // Behind HTTPS, cookies are Secure (and __Secure-/__Host- prefixed); one setting decides it
+  // for next-auth's routes and for getServerSession alike.
+  useSecureCookies: env.publicUrl.startsWith("https://"),
   providers: [
     CredentialsProvider({
       name: "OpenTicket",
       credentials: { login: { type: "text" }, password: { type: "password" } },
       async authorize(credentials) {
+        const login = credentials?.login ?? "";
+        if (typeof login !== "string" || CONTROL_CHARACTER.test(login)) return null;
         const user = await verifyCredentials(getDb(), {
-          login: credentials?.login ?? "",
+          login,
           password: credentials?.password ?? "",
-        });
+        }).catch(refuseWithoutDetails);
         if (!user) return null;
         return {
           id: user.id,
@@ -76,6 +88,17 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * next-auth copies a thrown error's message into the redirect URL (/api/auth/error?error=…), so
+ * only a code may leave: a refusal's AppError code, or SIGN_IN_UNAVAILABLE for anything else
+ * (a database or library failure), whose details go to the server log instead.
+ */
+function refuseWithoutDetails(error: unknown): never {
+  if (error instanceof AppError) throw new Error(error.code);
+  console.error("Sign-in failed:", error);
+  throw new Error(SIGN_IN_UNAVAILABLE);
+}
 
 /** The signed-in user as the database sees them now, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<(SessionUser & { name: string }) | null> => {
