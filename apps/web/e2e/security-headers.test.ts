@@ -244,11 +244,14 @@ async function signInThroughForm(page: Page) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Collects CSP violations: the browser's console reports and the DOM's violation events. */
+/** Collects policy violations: the browser's console reports and the DOM's violation events. */
 async function watchForViolations(context: BrowserContext) {
   const seen: string[] = [];
   context.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) seen.push(message.text());
+    // Also the browser's complaints about the headers themselves (an unknown policy feature).
+    if (/Content Security Policy|Refused to|Permissions-Policy/i.test(message.text())) {
+      seen.push(message.text());
+    }
   });
   context.on("weberror", (error) => seen.push(`page error: ${error.error().message}`));
   await context.exposeBinding("reportViolation", (_, text: string) => void seen.push(text));

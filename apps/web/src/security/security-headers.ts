@@ -46,7 +46,7 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "Referrer-Policy": "strict-origin-when-cross-origin",
     // The camera stays possible for a future door-scanning (check-in) page on this site.
     "Permissions-Policy":
-      "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), browsing-topics=()",
+      "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()",
     // Browsers ignore HSTS over plain HTTP, and sending it there would pin localhost to HTTPS.
     ...(options.https
       ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }
