@@ -12,6 +12,13 @@ import { getRateLimits } from "~/server/api-context";
 import { clientIp } from "~/server/client-ip";
 import { getDb } from "~/server/db";
 
+// No username or e-mail contains one, and PostgreSQL refuses a NUL in text outright.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** What the sign-in form hears when sign-in itself failed (not the credentials). */
+const SIGN_IN_UNAVAILABLE = "SignInUnavailable";
+
 declare module "next-auth" {
   interface User {
     username: string;
@@ -39,14 +46,19 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/sign-in" },
+  // Behind HTTPS, cookies are Secure (and __Secure-/__Host- prefixed); one setting decides it
+  // for next-auth's routes and for getServerSession alike.
+  useSecureCookies: env.publicUrl.startsWith("https://"),
   providers: [
     CredentialsProvider({
       name: "OpenTicket",
       credentials: { login: { type: "text" }, password: { type: "password" } },
       async authorize(credentials, request) {
+        const login = credentials?.login ?? "";
+        if (typeof login !== "string" || CONTROL_CHARACTER.test(login)) return null;
         const user = await signIn(
           getDb(),
-          { login: credentials?.login ?? "", password: credentials?.password ?? "" },
+          { login, password: credentials?.password ?? "" },
           {
             ip: clientIp(forwardedFor(request.headers)),
             rateLimits: await getRateLimits(),
@@ -56,7 +68,7 @@ export const authOptions: NextAuthOptions = {
           if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") {
             throw new Error(`${SIGN_IN_LOCKED}${error.details?.retryAfterSeconds ?? 60}`);
           }
-          throw error;
+          return refuseWithoutDetails(error);
         });
         if (!user) return null;
         return {
@@ -96,6 +108,17 @@ export const authOptions: NextAuthOptions = {
 function forwardedFor(headers: Record<string, unknown> | undefined): string | null {
   const value = headers?.["x-forwarded-for"];
   return typeof value === "string" ? value : null;
+}
+
+/**
+ * next-auth copies a thrown error's message into the redirect URL (/api/auth/error?error=…), so
+ * only a code may leave: a refusal's AppError code, or SIGN_IN_UNAVAILABLE for anything else
+ * (a database or library failure), whose details go to the server log instead.
+ */
+function refuseWithoutDetails(error: unknown): never {
+  if (error instanceof AppError) throw new Error(error.code);
+  console.error("Sign-in failed:", error);
+  throw new Error(SIGN_IN_UNAVAILABLE);
 }
 
 /** The signed-in user as the database sees them now, or null. Cached per request. */

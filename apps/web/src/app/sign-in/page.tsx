@@ -11,7 +11,8 @@ export async function generateMetadata() {
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; registered?: string }>;
+  // A repeated parameter arrives as an array: safeCallbackUrl sends those home.
+  searchParams: Promise<{ callbackUrl?: string | string[]; registered?: string | string[] }>;
 }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);

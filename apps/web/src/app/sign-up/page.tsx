@@ -11,7 +11,8 @@ export async function generateMetadata() {
 export default async function SignUpPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  // A repeated parameter arrives as an array: safeCallbackUrl sends those home.
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
