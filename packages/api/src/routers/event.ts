@@ -33,26 +33,26 @@ export const eventRouter = router({
     .meta({ rateLimit: "liveStreams" })
     .input(seatMapInput)
     .subscription(async ({ ctx, input, signal }) => {
-    const feed = ctx.seatChanges;
-    if (!feed) {
-      throw new TRPCError({
-        code: "METHOD_NOT_SUPPORTED",
-        message: "Live seat updates are not available here.",
-      });
-    }
-    await assertSeatMapVisible(ctx.db, input.eventId, ctx);
-    const viewerId = ctx.user?.id ?? null;
-    return (async function* () {
-      for await (const batch of feed.subscribe(input.eventId, signal)) {
-        yield {
-          resync: batch.resync,
-          seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
-            id: seatId,
-            status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
-            ...(status === "HELD" && expiresAt && { expiresAt }),
-          })),
-        };
+      const feed = ctx.seatChanges;
+      if (!feed) {
+        throw new TRPCError({
+          code: "METHOD_NOT_SUPPORTED",
+          message: "Live seat updates are not available here.",
+        });
       }
-    })();
-  }),
+      await assertSeatMapVisible(ctx.db, input.eventId, ctx);
+      const viewerId = ctx.user?.id ?? null;
+      return (async function* () {
+        for await (const batch of feed.subscribe(input.eventId, signal)) {
+          yield {
+            resync: batch.resync,
+            seats: batch.changes.map(({ seatId, status, holderId, expiresAt }) => ({
+              id: seatId,
+              status: status === "HELD" && holderId === viewerId ? ("MINE" as const) : status,
+              ...(status === "HELD" && expiresAt && { expiresAt }),
+            })),
+          };
+        }
+      })();
+    }),
 });
