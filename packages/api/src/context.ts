@@ -2,6 +2,7 @@
 // payment provider, the live seat-change feed and settings. The web app builds it from its
 // next-auth session; other apps build it however they authenticate.
 import type { Db } from "@openticket/db";
+import { MAX_SEATS_PER_ORDER } from "./input.ts";
 import type { JobQueue } from "./jobs/job-queue.ts";
 import type { RateLimits } from "./rate-limits/rate-limits.ts";
 import type { SessionUser } from "./services/auth/session-user.ts";
@@ -18,7 +19,10 @@ export type Settings = {
   paymentGraceMs: number;
   /** Where buyers reach this OpenTicket: payment providers send them back here. */
   publicUrl: string;
-  /** Seats one buyer may hold at once across all events (anti-hoarding, OWASP OAT-021). */
+  /**
+   * Seats one buyer may hold at once across all events (anti-hoarding, OWASP OAT-021). At least
+   * the largest order an organizer may allow (MAX_SEATS_PER_ORDER), so one full order always fits.
+   */
   maxHeldSeatsPerUser: number;
 };
 
@@ -27,7 +31,7 @@ export const defaultSettings: Settings = {
   paymentWindowMs: 15 * 60_000,
   paymentGraceMs: 5 * 60_000,
   publicUrl: "http://localhost:3000",
-  maxHeldSeatsPerUser: 20,
+  maxHeldSeatsPerUser: MAX_SEATS_PER_ORDER,
 };
 
 export type Context = {

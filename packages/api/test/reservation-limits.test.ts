@@ -10,6 +10,7 @@ import { type Caller, type Context, defaultSettings } from "../src/context.ts";
 import { AppError } from "../src/errors.ts";
 import { holdSeats } from "../src/services/reservation/hold-seats.ts";
 import { releaseSeats } from "../src/services/reservation/release-seats.ts";
+import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
@@ -196,6 +197,26 @@ describe("anti-hoarding", () => {
     const afterWindow = new Date(start.getTime() + HOLD_MS + 1);
     const next = await holdSeats(db, seats, asBuyer(buyer.id, { now: afterWindow }));
     expect(next.expiresAt.getTime()).toBe(afterWindow.getTime() + HOLD_MS);
+  });
+
+  it("forgets a hold window once it has ended and holds nothing (the sweeper)", async () => {
+    const { db } = database();
+    const { event, seatIds } = await eventOnSale(db);
+    const [keeps, leaves] = await makeBuyers(db, 2);
+    if (!keeps || !leaves) throw new Error("buyers");
+    const start = new Date();
+    await holdSeats(db, { eventId: event.id, seatIds: seatIds.slice(0, 1) }, asBuyer(keeps.id));
+    await holdSeats(db, { eventId: event.id, seatIds: seatIds.slice(1, 2) }, asBuyer(leaves.id));
+    await releaseSeats(db, { eventId: event.id, seatIds: seatIds.slice(1, 2) }, asBuyer(leaves.id));
+    const windows = () =>
+      db.$queryRaw<{ user_id: string }[]>`
+        SELECT user_id::text FROM hold_carts WHERE event_id = ${event.id}::uuid ORDER BY 1`;
+    // Released, but its window still runs: holding again must not restart it.
+    await sweepExpiredHolds(db, { now: new Date(start.getTime() + HOLD_MS / 2) });
+    expect((await windows()).length).toBe(2);
+    // Both windows over: the expired hold is swept, and both empty windows go.
+    await sweepExpiredHolds(db, { now: new Date(start.getTime() + HOLD_MS + 1_000) });
+    expect(await windows()).toEqual([]);
   });
 
   it("lets a buyer whose holds expired choose as many new seats as the maximum allows", async () => {

@@ -57,6 +57,18 @@ export async function sweepExpiredHolds(
     swept += rows;
     if (rows < batchSize) break;
   }
+  // A buyer's hold window (hold_carts, kept by triggers on seat_holds) outlives their holds, so
+  // that releasing and holding again does not restart it; once it has ended and holds nothing,
+  // its row is only clutter. A hold being written locks the row first, so SKIP LOCKED and the
+  // re-checked condition never take a window from under it.
+  await db.$executeRaw`
+    DELETE FROM hold_carts
+    WHERE (user_id, event_id) IN (
+      SELECT user_id, event_id FROM hold_carts
+      WHERE seats = 0 AND window_ends_at <= ${now}
+      LIMIT ${batchSize * maxBatches}
+      FOR UPDATE SKIP LOCKED
+    ) AND seats = 0 AND window_ends_at <= ${now}`;
   return { swept };
 }
 

@@ -15,8 +15,10 @@ export type SeatChange = {
 
 export type SeatChangeMessage = { eventId: string; changes: SeatChange[] };
 
-// NOTIFY payloads must stay under 8,000 bytes; a change is at most ~130 bytes of JSON.
-export const CHANGES_PER_NOTIFICATION = 50;
+// NOTIFY payloads must stay under 8,000 bytes. A change is at most ~130 bytes of JSON from
+// JSON.stringify, and ~175 from PostgreSQL's json_build_object (hold-seats.ts), which puts
+// spaces around every colon: 40 changes leave room for both (a 50-seat hold once overflowed).
+export const CHANGES_PER_NOTIFICATION = 40;
 
 export async function publishSeatChanges(tx: Tx, eventId: string, changes: SeatChange[]) {
   for (const payload of seatChangePayloads(eventId, changes)) {
