@@ -133,6 +133,10 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
           goToSignIn();
         } else if (error.data?.code === "TOO_MANY_REQUESTS") {
           setNotice(waitMessage(error.data.details?.retryAfterSeconds));
+        } else if (error.data?.details?.maxHeldSeats) {
+          setNotice(t("atHoldCap", { count: error.data.details.maxHeldSeats }));
+        } else if (error.data?.details?.maxSeatsPerOrder) {
+          setNotice(t("atMax", { count: error.data.details.maxSeatsPerOrder }));
         } else {
           setNotice(t("holdFailed", { message: error.message }));
         }
