@@ -10,8 +10,8 @@ const schema = z.object({
   CRON_SECRET: z.string().min(16).optional(),
   /** How long selected seats stay held before they return to sale. */
   HOLD_MINUTES: z.coerce.number().positive().max(120).default(10),
-  /** Seats one buyer may hold at once across all events (anti-hoarding). */
-  MAX_HELD_SEATS: z.coerce.number().int().positive().min(50).max(1000).default(50),
+  /** Seats one buyer may hold at once across all events (anti-hoarding); at least one full order. */
+  MAX_HELD_SEATS: z.coerce.number().int().min(50).max(1000).default(50),
   /** How often the app itself sweeps expired holds when self-hosted; 0 turns it off. */
   HOLD_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(30),
   /** "off" where no server process stays up (serverless): a scheduler calls /api/cron/run-jobs. */
@@ -45,7 +45,7 @@ const schema = z.object({
   RATE_LIMIT_LIVE_STREAMS: positiveInt(),
   /** Largest tRPC request body in bytes (413 above it), and most calls in one batch (400). */
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
-  MAX_BATCH_SIZE: z.coerce.number().int().min(1).min(50).max(1000).default(50),
+  MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 function positiveInt() {
