@@ -5,11 +5,17 @@
 import { AppError, appRouter } from "@openticket/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { env } from "~/env";
+import { withSecurityHeaders } from "~/security/headers-for-request";
 import { createRequestContext } from "~/server/api-context";
 import { limitBody } from "~/server/body-limit";
 import { refuseCrossSiteWrite } from "~/server/same-origin";
 
 async function handler(incoming: Request) {
+  // The proxy skips this route (src/proxy.ts), so the headers are set here.
+  return withSecurityHeaders(incoming, await answer(incoming));
+}
+
+async function answer(incoming: Request): Promise<Response> {
   const refused = refuseCrossSiteWrite(incoming);
   if (refused) return refused;
   const request = await limitBody(incoming, env.MAX_REQUEST_BYTES);
