@@ -2,28 +2,30 @@
 // (the zero-setup store). Each run uses its own Redis namespace and removes only its keys.
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@openticket/db/testing";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AppError } from "../src/errors.ts";
 import { type LimiterStore, postgresStore, redisStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
+import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
 
 const database = useTestDatabase();
 const namespace = `test-${randomUUID()}`;
 let redis: Redis;
+let testRedis: TestRedis;
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  redis = new Redis("redis://127.0.0.1:6379", { enableOfflineQueue: false, lazyConnect: true });
-  await redis.connect();
+  testRedis = await startTestRedis();
+  redis = testRedis.redis;
   pool = new pg.Pool({ connectionString: database().url, max: 4 });
 });
 
 afterAll(async () => {
   const keys = await redis.keys(`${namespace}:*`);
   if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await testRedis.stop();
   await pool.end();
 });
 

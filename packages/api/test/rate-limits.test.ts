@@ -1,9 +1,9 @@
 // Rate limits through the router and the sign-in service: what a caller over the limit gets
 // (TOO_MANY_REQUESTS with retryAfterSeconds), that the refused call changed nothing, and which
-// limits apply to whom. Counters live in the real Redis, in this run's own namespace.
+// limits apply to whom. Counters live in a real Redis (helpers/redis.ts), in this run's own namespace.
 import { randomUUID } from "node:crypto";
 import { useTestDatabase } from "@openticket/db/testing";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisStore } from "../src/rate-limits/limiter-store.ts";
 import type { LimitConfig } from "../src/rate-limits/limits-config.ts";
@@ -11,22 +11,24 @@ import { RateLimits } from "../src/rate-limits/rate-limits.ts";
 import { signIn } from "../src/services/auth/sign-in.ts";
 import { SeatChangeFeed } from "../src/services/seat-changes/feed.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
 import { codeOf, detailsOf, failure } from "./helpers/refusals.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
 const database = useTestDatabase();
 const namespace = `test-${randomUUID()}`;
 let redis: Redis;
+let testRedis: TestRedis;
 
 beforeAll(async () => {
-  redis = new Redis("redis://127.0.0.1:6379", { enableOfflineQueue: false, lazyConnect: true });
-  await redis.connect();
+  testRedis = await startTestRedis();
+  redis = testRedis.redis;
 });
 
 afterAll(async () => {
   const keys = await redis.keys(`${namespace}:*`);
   if (keys.length) await redis.del(...keys);
-  redis.disconnect();
+  await testRedis.stop();
 });
 
 const limitsWith = (config: Partial<LimitConfig>) =>
