@@ -1,7 +1,9 @@
 import { makeEvent, makeUser, makeVenue, useTestDatabase } from "@openticket/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ZodError, z } from "zod";
 import { callerFor } from "./helpers/callers.ts";
+import { failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();
 const api = () => callerFor(database().db, null);
@@ -72,6 +74,15 @@ describe("event.list", () => {
         (await api().event.list({ from: inDays(-30), to: inDays(0), category: "CONCERT" })).items,
       ),
     ).toEqual(["Old Show"]);
+  });
+
+  it("refuses a date range that ends before it starts, as a field error on `to`", async () => {
+    const error = await failure(api().event.list({ from: inDays(10), to: inDays(3) }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toBeInstanceOf(ZodError);
+    expect(z.flattenError(error.cause as ZodError).fieldErrors).toEqual({
+      to: ["The end of the date range must be after its start."],
+    });
   });
 
   it("pages with a cursor without gaps or repeats", async () => {

@@ -28,6 +28,12 @@ export function eventFiltersFromUrl(params: SearchParams): EventFilters {
   };
 }
 
+/** A range whose last day is before its first, which the api refuses (R3). */
+export function isInvertedRange(filters: EventFilters): boolean {
+  // YYYY-MM-DD days compare as text.
+  return Boolean(filters.fromDay && filters.toDay && filters.fromDay > filters.toDay);
+}
+
 export function toListInput(filters: EventFilters) {
   const { from, to } = taipeiDays(filters.fromDay, filters.toDay);
   return {
