@@ -4,6 +4,7 @@
 // viewBox, and the seats layer is memoised, so the 5,000-seat arena stays smooth.
 import { memo, useCallback, useMemo, useRef, useState } from "react";
 import { type MapSeat, seatFill, seatStroke } from "./seat-colors";
+import { type CanChoose, firstChoosable, nextSeat } from "./seat-navigation";
 
 export type SeatMapSvgProps = {
   seats: MapSeat[];
@@ -13,16 +14,31 @@ export type SeatMapSvgProps = {
   /** Accessible name of the map, and a description of a seat for screen readers. */
   label: string;
   describeSeat: (seat: MapSeat) => string;
+  /** Which seats the keyboard stops on (the others are skipped); every seat unless given. */
+  canChoose?: CanChoose;
   stageLabel: string;
   controls: { zoomIn: string; zoomOut: string; reset: string };
 };
+
+const NAVIGATION_KEYS = new Set([
+  "ArrowLeft",
+  "ArrowRight",
+  "ArrowUp",
+  "ArrowDown",
+  "Home",
+  "End",
+  "PageUp",
+  "PageDown",
+]);
+
+const everySeat: CanChoose = () => true;
 
 type Box = { x: number; y: number; w: number; h: number };
 const PADDING = 30;
 const SEAT_RADIUS = 4;
 
 export function SeatMapSvg(props: SeatMapSvgProps) {
-  const { seats, selected, onToggle } = props;
+  const { seats, selected, onToggle, canChoose = everySeat } = props;
   const bounds = useMemo(() => seatBounds(seats), [seats]);
   const [view, setView] = useState<Box | null>(null);
   const box = view ?? bounds;
@@ -61,7 +77,8 @@ export function SeatMapSvg(props: SeatMapSvgProps) {
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === "+" || event.key === "=") return zoom(0.8);
     if (event.key === "-") return zoom(1.25);
-    const current = focused ?? seats[0];
+    // Nothing focused yet: any key lands on the first seat that can be chosen.
+    const current = focused ?? firstChoosable(seats, canChoose) ?? seats[0];
     if (!current) return;
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
@@ -69,10 +86,17 @@ export function SeatMapSvg(props: SeatMapSvgProps) {
       else setFocusedId(current.id);
       return;
     }
-    const next = nearestSeat(seats, current, event.key);
+    const next = focused
+      ? nextSeat(seats, focused, event.key, {
+          ctrl: event.ctrlKey || event.metaKey,
+          canChoose,
+        })
+      : NAVIGATION_KEYS.has(event.key)
+        ? current
+        : undefined;
     if (next !== undefined) {
       event.preventDefault();
-      setFocusedId(focused ? next.id : current.id);
+      setFocusedId(next.id);
       keepInView(next);
     }
   };
@@ -295,28 +319,6 @@ function seatBounds(seats: MapSeat[]): Box {
     w: maxX - minX + 2 * PADDING,
     h: maxY - minY + 2 * PADDING + 20,
   };
-}
-
-/** The seat the arrow key points to: same row for left/right, the nearest row for up/down. */
-export function nearestSeat(seats: MapSeat[], from: MapSeat, key: string): MapSeat | undefined {
-  let best: MapSeat | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const seat of seats) {
-    if (seat.id === from.id) continue;
-    const dx = seat.x - from.x;
-    const dy = seat.y - from.y;
-    let score: number;
-    if (key === "ArrowRight" && dx > 0) score = dx + Math.abs(dy) * 4;
-    else if (key === "ArrowLeft" && dx < 0) score = -dx + Math.abs(dy) * 4;
-    else if (key === "ArrowDown" && dy > 0) score = dy * 4 + Math.abs(dx);
-    else if (key === "ArrowUp" && dy < 0) score = -dy * 4 + Math.abs(dx);
-    else continue;
-    if (score < bestScore) {
-      bestScore = score;
-      best = seat;
-    }
-  }
-  return best;
 }
 
 function clamp(value: number, min: number, max: number) {

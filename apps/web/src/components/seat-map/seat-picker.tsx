@@ -15,6 +15,7 @@ import { useTRPC } from "~/trpc/react";
 import { useFreeExpiredHolds } from "./free-expired-holds";
 import { type MapSeat, type SeatMapData, STATUS_COLORS, tierColor } from "./seat-colors";
 import { SeatMapSvg } from "./seat-map-svg";
+import { isChoosable } from "./seat-navigation";
 
 type Props = {
   eventId: string;
@@ -195,6 +196,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
             selected={selectedSet}
             onToggle={toggle}
             label={t("mapLabel")}
+            canChoose={isChoosable}
             describeSeat={describeSeat}
             stageLabel={t("stage")}
             controls={{ zoomIn: t("zoomIn"), zoomOut: t("zoomOut"), reset: t("resetView") }}
