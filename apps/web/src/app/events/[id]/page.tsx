@@ -14,6 +14,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     getLocale(),
   ]);
   const zone = event.venue.timeZone;
+  const cancelled = event.status === "CANCELLED";
+  // Sold out when no seat is left in any tier; held seats may come back, but none can be chosen now.
+  const soldOut = !cancelled && event.priceTiers.every((tier) => tier.seatsAvailable === 0);
   return (
     <article className="flex flex-col gap-6">
       <Link href="/" className="text-sm text-brand-700 hover:underline">
@@ -81,7 +84,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                   <span>
                     <span className="font-medium">{tier.name}</span>
                     <span className="block text-xs text-slate-500">
-                      {t("seatsLeft", { available: tier.seatsAvailable, total: tier.seatsTotal })}
+                      {cancelled
+                        ? t("cancelledBadge")
+                        : tier.seatsAvailable === 0
+                          ? t("soldOut")
+                          : t("seatsLeft", {
+                              available: tier.seatsAvailable,
+                              total: tier.seatsTotal,
+                            })}
                     </span>
                   </span>
                   <span className="font-semibold">
@@ -93,7 +103,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <p className="mt-3 text-xs text-slate-500">
               {t("maxPerOrder", { count: event.maxSeatsPerOrder })}
             </p>
-            {event.status === "PUBLISHED" ? (
+            {cancelled || soldOut ? (
+              <p
+                data-testid="not-on-sale"
+                className="mt-4 rounded-md bg-red-50 p-2 text-center text-sm font-medium text-red-800"
+              >
+                {cancelled ? t("cancelledBadge") : t("soldOut")}
+              </p>
+            ) : event.status === "PUBLISHED" ? (
               <Link
                 href={`/events/${event.id}/seats`}
                 data-testid="choose-seats"
