@@ -8,6 +8,7 @@ import { makeEvent } from "@openticket/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
+import { signUpInBrowser } from "./accounts";
 import { launchBrowser, screenshot } from "./browser";
 
 const PHONE = { width: 375, height: 812 };
@@ -46,13 +47,8 @@ async function newContext(): Promise<BrowserContext> {
   return browser.newContext({ baseURL: app.baseUrl, locale: "en-US", viewport: DESKTOP });
 }
 
-async function signUp(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Username").fill(ATTENDEE.username);
-  await page.getByLabel("E-mail").fill(`${ATTENDEE.username}@example.com`);
-  await page.getByLabel("Password").fill(ATTENDEE.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${app.baseUrl}/`);
+function signUp(page: Page) {
+  return signUpInBrowser(page, app.mail, ATTENDEE);
 }
 
 async function signIn(page: Page, login: string, password: string) {
@@ -237,17 +233,19 @@ it("lets the admin oversee events, sales, users and the audit log; others are tu
   await page.waitForURL(/\/admin\/audit$/);
   const entries = page.getByTestId("audit-entry");
   await expect.poll(() => entries.count()).toBe(3);
-  expect(await entries.nth(0).textContent()).toContain("user.unsuspend");
+  expect(await entries.nth(0).textContent()).toContain("Lifted the suspension of");
   expect(await entries.nth(1).textContent()).toContain("Resold tickets above face value");
   await page.getByLabel("Action", { exact: true }).fill("user.role");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL(/action=user\.role/);
   await expect.poll(() => entries.count()).toBe(1);
   const entry = await entries.first().textContent();
-  expect(entry).toContain("admin");
-  expect(entry).toContain("Role changed");
+  expect(entry).toContain("@admin");
+  expect(entry).toContain(`Changed the role of`);
+  expect(entry).toContain(`(@${ATTENDEE.username})`);
+  // Read as a person would say it, not as stored JSON.
   expect(await entries.first().getByTestId("audit-change").textContent()).toBe(
-    '{"role":"ATTENDEE"}→becomes{"role":"ORGANIZER"}',
+    "RoleAttendee→ becomes Organizer",
   );
   await screenshot(page, "38-admin-audit");
   await page.setViewportSize(PHONE);

@@ -9,7 +9,9 @@ import { makeUser } from "@openticket/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
+import { signUpInBrowser } from "./accounts";
 import { launchBrowser, payOnDemoPage, screenshot } from "./browser";
+import { seatPositions } from "./seat-positions";
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -125,18 +127,17 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
     select: { id: true },
   });
   const [first, second, third] = eventSeats.map((row) => row.id);
+  // The buyer's map names seats by their position in the layout.
+  const positionOf = await seatPositions(db, eventId);
+  const buyerSeat = (page: Page, id: string | undefined) =>
+    page.locator(`[data-seat-id="${positionOf.get(id ?? "")}"]`);
   const buyerContext = await newContext();
   const buyer = await buyerContext.newPage();
-  await buyer.goto("/sign-up");
-  await buyer.getByLabel("Username").fill(BUYER.username);
-  await buyer.getByLabel("E-mail").fill(`${BUYER.username}@example.com`);
-  await buyer.getByLabel("Password").fill(BUYER.password);
-  await buyer.getByRole("button", { name: "Create account" }).click();
-  await buyer.waitForURL(`${app.baseUrl}/`);
+  await signUpInBrowser(buyer, app.mail, BUYER);
   await buyer.goto(`/events/${eventId}/seats`);
   await expect.poll(() => buyer.getByTestId("live-indicator").count(), { timeout: 15_000 }).toBe(1);
-  await seat(buyer, first).click();
-  await seat(buyer, second).click();
+  await buyerSeat(buyer, first).click();
+  await buyerSeat(buyer, second).click();
   await buyer.getByRole("button", { name: "Hold seats" }).click();
   await expect.poll(() => buyer.getByTestId("held-seats").count()).toBe(1);
   await buyer.getByRole("link", { name: "Continue to checkout" }).click();
@@ -214,7 +215,7 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
 
   // The buyer's map shows the seat blocked, and holding it is refused.
   await buyer.goto(`/events/${eventId}/seats`);
-  await expect.poll(() => seat(buyer, third).getAttribute("data-status")).toBe("BLOCKED");
+  await expect.poll(() => buyerSeat(buyer, third).getAttribute("data-status")).toBe("BLOCKED");
   const hold = await buyer.evaluate(
     async (input) => {
       const response = await fetch("/api/trpc/reservation.hold", {
@@ -231,7 +232,13 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
   // Analytics: utilisation and the heat map; the comparison across events.
   await page.goto(`/organizer/events/${eventId}/analytics`);
   await page.getByTestId("heat-map").waitFor({ state: "visible" });
-  await expect.poll(() => page.getByTestId("heat-map").locator("circle").count()).toBe(17);
+  // Every seat is a dot: one "M x y" per seat in the paths, one path per colour.
+  const dotsDrawn = async () => {
+    const paths = await page.getByTestId("heat-map").locator("path").all();
+    const shapes = await Promise.all(paths.map((path) => path.getAttribute("d")));
+    return shapes.join("").split("M").length - 1;
+  };
+  await expect.poll(dotsDrawn).toBe(17);
   expect(await page.getByTestId("figure-sold").textContent()).toContain("2 / 16");
   await screenshot(page, "48-organizer-analytics");
   await page.goto("/organizer/analytics");
@@ -288,4 +295,4 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
 
   await buyerContext.close();
   await organizerContext.close();
-});
+}, 240_000); // One long journey: about 80 s on an idle 2-core machine, more when it is shared.

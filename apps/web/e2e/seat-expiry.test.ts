@@ -5,12 +5,15 @@ import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
+import { signUpInBrowser } from "./accounts";
 import { launchBrowser } from "./browser";
+import { seatPositions } from "./seat-positions";
 
 let app: AppServer;
 let browser: Browser;
 let eventId: string;
 let seatId: string;
+let position: number | undefined;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([
@@ -31,6 +34,7 @@ beforeAll(async () => {
     }),
     launchBrowser(),
   ]);
+  position = (await seatPositions(app.database.db, eventId)).get(seatId);
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,16 +50,14 @@ it("frees an expired hold on another viewer's map within 2 s of its end", async 
   const watcher = await browser.newPage({ baseURL: app.baseUrl, locale: "en-US" });
   await openSeatMap(watcher);
   const buyer = await browser.newPage({ baseURL: app.baseUrl, locale: "en-US" });
-  await buyer.goto("/sign-up");
-  await buyer.getByLabel("Username").fill("brief_holder");
-  await buyer.getByLabel("E-mail").fill("brief_holder@example.com");
-  await buyer.getByLabel("Password").fill("seats-for-two-2026");
-  await buyer.getByRole("button", { name: "Create account" }).click();
-  await buyer.waitForURL(`${app.baseUrl}/`);
+  await signUpInBrowser(buyer, app.mail, {
+    username: "brief_holder",
+    password: "seats-for-two-2026",
+  });
   await openSeatMap(buyer);
 
-  const status = () => watcher.locator(`[data-seat-id="${seatId}"]`).getAttribute("data-status");
-  await buyer.locator(`[data-seat-id="${seatId}"]`).click();
+  const status = () => watcher.locator(`[data-seat-id="${position}"]`).getAttribute("data-status");
+  await buyer.locator(`[data-seat-id="${position}"]`).click();
   await buyer.getByRole("button", { name: "Hold seats" }).click();
   await expect.poll(status, { interval: 50 }).toBe("HELD");
   const hold = await app.database.db.seatHold.findUniqueOrThrow({ where: { eventSeatId: seatId } });

@@ -35,8 +35,16 @@ it("signs up, browses events in English and zh-TW, signs out and in again", asyn
   await page.getByLabel("Password").fill("first-visit-2026");
   await screenshot(page, "02-sign-up");
   await page.getByRole("button", { name: "Create account" }).click();
-
+  // Sign-up signs nobody in (it must not tell a new address from a registered one): the inbox
+  // page, then the sign-in form. Unverified, the newcomer may browse, with the banner.
+  await page.waitForURL(/\/sign-up\/check-inbox/);
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel("Username or e-mail").fill("newcomer");
+  await page.getByLabel("Password").fill("first-visit-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${app.baseUrl}/`);
+  await expect.poll(() => page.getByTestId("verify-email-banner").count()).toBe(1);
   await expect.poll(() => page.getByTestId("signed-in-user").textContent()).toContain("newcomer");
   expect(await page.getByTestId("signed-in-user").textContent()).toContain("Attendee");
 
@@ -61,8 +69,8 @@ it("signs up, browses events in English and zh-TW, signs out and in again", asyn
   expect(await page.getByTestId("signed-in-user").textContent()).toContain("參加者");
   await screenshot(page, "05-events-zh-tw");
 
-  await page.getByRole("link", { name: "登出" }).click();
-  await page.getByRole("button", { name: "登出" }).click();
+  // One click in the header signs out: no confirmation page (issue 16 item 11).
+  await page.getByRole("banner").getByRole("button", { name: "登出" }).click();
   await page.waitForURL(`${app.baseUrl}/`);
   await expect.poll(() => page.getByRole("link", { name: "登入" }).count()).toBe(1);
 

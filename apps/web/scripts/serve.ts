@@ -1,9 +1,12 @@
 // `pnpm start` / `pnpm dev`: the web app on a ready database with zero setup. Fills in the
 // secrets a first run lacks (generated once, kept in <repo>/.data/secrets.json, git-ignored),
 // then runs Next through the database launcher (embedded PostgreSQL unless DATABASE_URL is set).
+// `start` runs WEB_CONCURRENCY app server processes (default: one per CPU core) sharing the port
+// (scripts/cluster.ts, scripts/web-server.ts); WEB_CONCURRENCY=1 runs one. `dev` is `next dev`.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,14 +32,30 @@ const env = {
   ...process.env,
   PORT: port,
 };
+const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const tsx = [process.execPath, "--import", "tsx"];
+function command(): string[] {
+  if (mode === "dev") return ["next", "dev", "--port", port];
+  const workers = webConcurrency(process.env.WEB_CONCURRENCY);
+  if (workers === 1) return [...tsx, script("./web-server.ts"), "--port", port];
+  return [...tsx, script("./cluster.ts"), String(workers), "--", "--port", port];
+}
 const launcher = fileURLToPath(import.meta.resolve("@openticket/db/cli/with-database"));
-const child = spawn(
-  process.execPath,
-  ["--import", "tsx", launcher, "--", "next", mode, "--port", port],
-  {
-    stdio: "inherit",
-    env,
-  },
-);
+const child = spawn(process.execPath, ["--import", "tsx", launcher, "--", ...command()], {
+  stdio: "inherit",
+  env,
+});
+
+function webConcurrency(value: string | undefined): number {
+  if (value === undefined || value === "") return availableParallelism();
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    console.error(
+      `WEB_CONCURRENCY must be a whole number of processes (1 or more), not "${value}"`,
+    );
+    process.exit(2);
+  }
+  return count;
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 1));

@@ -20,5 +20,6 @@ export const config = {
   // Not the tRPC route: Next.js reads the whole body of every request its proxy sees (keeping up
   // to 10 MB), which would defeat the route's own 1 MB limit that stops reading at the limit
   // (a 50 MB upload was read whole). The route sets these headers itself (withSecurityHeaders).
-  matcher: ["/((?!api/trpc/).*)"],
+  // Nor the cover upload route, for the same reason.
+  matcher: ["/((?!api/trpc/|api/covers/).*)"],
 };

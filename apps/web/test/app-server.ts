@@ -1,10 +1,12 @@
-// Starts the production build (`next start`) on a fresh test database, for tests that go
-// through real HTTP: next-auth's routes, the tRPC route handler, and the browser tests.
+// Starts the production build on a fresh test database with the server `pnpm start` runs
+// (scripts/web-server.ts: Next.js's handler plus compression), for tests that go through real
+// HTTP: next-auth's routes, the tRPC route handler, and the browser tests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@openticket/db/testing";
+import { startMailReader } from "./mail-reader";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -18,6 +20,8 @@ export async function startAppServer(
   options: {
     prepare?: (database: TestDatabase) => Promise<void>;
     env?: Record<string, string>;
+    /** A database made elsewhere (another app server's, a script's): not dropped on stop; its maker drops it. */
+    database?: TestDatabase;
   } = {},
 ) {
   if (!existsSync(`${appDir}/.next/BUILD_ID`)) {
@@ -25,14 +29,25 @@ export async function startAppServer(
       "No production build: run `pnpm --filter @openticket/web build` first (turbo does it for `pnpm test`).",
     );
   }
-  const database = await createTestDatabase();
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
+  // The app's mail goes over real SMTP to a server in this process (app.mail reads it).
+  const mail = await startMailReader();
   await options.prepare?.(database);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const child = spawn(
-    `${appDir}/node_modules/.bin/next`,
-    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      `${appDir}/scripts/web-server.ts`,
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+    ],
     {
       cwd: appDir,
       env: {
@@ -46,6 +61,8 @@ export async function startAppServer(
         DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
         // Tests sweep through the cron route when they want a sweep.
         HOLD_SWEEP_INTERVAL_SECONDS: "0",
+        SMTP_URL: mail.smtp.url,
+        MAIL_FROM: "OpenTicket <tickets@openticket.test>",
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -57,17 +74,24 @@ export async function startAppServer(
     await waitForHttp(`${baseUrl}/api/auth/csrf`, child);
   } catch (error) {
     child.kill("SIGKILL");
-    await database.drop();
-    throw new Error(`next start did not come up:\n${output.join("")}`, { cause: error });
+    if (ownDatabase) await database.drop();
+    await mail.smtp.stop();
+    throw new Error(`The app server did not come up:\n${output.join("")}`, { cause: error });
   }
   return {
     baseUrl,
+    port,
     database,
+    /** The mail the app sent, as received by the test's SMTP server. */
+    mail,
     /** Everything the server printed so far (for assertions on logging). */
     output: () => output.join(""),
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    kill: () => child.kill("SIGKILL"),
     stop: async () => {
       await stopProcess(child);
-      await database.drop();
+      if (ownDatabase) await database.drop();
+      await mail.smtp.stop();
     },
   };
 }
@@ -89,7 +113,7 @@ async function waitForHttp(url: string, child: ChildProcess) {
 
 function stopProcess(child: ChildProcess) {
   return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
     setTimeout(() => child.kill("SIGKILL"), 5_000).unref();

@@ -1,5 +1,5 @@
-// The cron routes (hold sweeper, job queue), and live seat updates over server-sent events, through
-// `next start`.
+// The cron routes (hold sweeper, job queue), the health routes for a load balancer, and live seat
+// updates over server-sent events, through `next start`.
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer, TEST_CRON_SECRET } from "./app-server";
@@ -21,6 +21,26 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+});
+
+const readiness = async () => {
+  const ready = await fetch(`${app.baseUrl}/api/health/ready`);
+  expect(ready.headers.get("cache-control")).toBe("no-store");
+  return { status: ready.status, body: await ready.json() };
+};
+
+describe("GET /api/health/live and /api/health/ready", () => {
+  it("answer 200, never cached; ready names the database and the seat feed it checked", async () => {
+    const live = await fetch(`${app.baseUrl}/api/health/live`);
+    expect(live.status).toBe(200);
+    expect(live.headers.get("cache-control")).toBe("no-store");
+    // No seat map is open and the test server runs no hold sweeper: the feed is not needed yet.
+    // (Once it is, readiness waits for it to listen: see the live-seats test below.)
+    expect(await readiness()).toEqual({
+      status: 200,
+      body: { ready: true, database: "up", seatFeed: "idle" },
+    });
+  });
 });
 
 describe("GET /api/cron/sweep-holds", () => {
@@ -112,6 +132,10 @@ describe("event.onSeatChange over server-sent events", () => {
       return received.includes(needle);
     };
     expect(await readUntil('"resync":true')).toBe(true);
+    expect(await readiness()).toEqual({
+      status: 200,
+      body: { ready: true, database: "up", seatFeed: "listening" },
+    });
 
     const buyer = new SessionClient(app.baseUrl);
     const registered = await buyer.trpc(

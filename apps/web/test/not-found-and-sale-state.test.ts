@@ -1,6 +1,7 @@
 // Through real HTTP against `next start`: unknown pages, events and orders answer 404 (not a
-// "Page not found" with 200), the site icon resolves, and an event's page says when it is sold out
-// or cancelled instead of offering seats.
+// "Page not found" with 200), the site icon resolves (and /favicon.ico, which browsers and tools
+// ask for by name), and an event's page says when it is sold out or cancelled instead of
+// offering seats.
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
@@ -77,11 +78,22 @@ describe("not found", () => {
 describe("site icon", () => {
   it("every page links an icon that answers 200 as an SVG", async () => {
     const html = await (await page("/")).text();
-    const href = html.match(/<link rel="icon" href="([^"]+)"/)?.[1];
-    expect(href).toMatch(/^\/icon\.svg/);
-    const icon = await page(href ?? "");
+    const hrefs = [...html.matchAll(/<link rel="icon" href="([^"]+)"/g)].map((match) => match[1]);
+    const svg = hrefs.find((href) => href?.startsWith("/icon.svg"));
+    expect(svg).toBeDefined();
+    const icon = await page(svg ?? "");
     expect(icon.status).toBe(200);
     expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+  });
+
+  it("/favicon.ico answers 200 with an icon, for browsers and tools that ask for it by name", async () => {
+    const icon = await page("/favicon.ico");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/x-icon");
+    const bytes = new Uint8Array(await icon.arrayBuffer());
+    // An ICO file: reserved 0, type 1 (icon), at least one image.
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(bytes[4]).toBeGreaterThan(0);
   });
 });
 

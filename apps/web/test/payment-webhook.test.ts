@@ -27,6 +27,14 @@ beforeAll(async () => {
     password: "signed-or-not-2026",
   };
   expect((await buyer.trpc("auth.register", account, { method: "POST" })).status).toBe(200);
+  // Only a verified address may pay: open the link the sign-up mailed.
+  const link = new URL(await app.mail.link(account.email, "verify-email"));
+  const verified = await buyer.trpc(
+    "auth.verifyEmail",
+    { token: link.searchParams.get("token") },
+    { method: "POST" },
+  );
+  expect(verified.status).toBe(200);
   await buyer.signIn(account.username, account.password);
   const held = await buyer.trpc(
     "reservation.hold",

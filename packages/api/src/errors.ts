@@ -43,14 +43,48 @@ export type AppErrorReason =
   | "NOTHING_TO_SELL"
   /** organizer.events.delete: CONFLICT — the event has orders. Offer to cancel it instead. */
   | "HAS_ORDERS"
-  /** organizer.venues.removeSeats / removeSection: CONFLICT — tickets for this venue were sold, so its layout is fixed. */
+  /** organizer.venues.removeSeats: CONFLICT — tickets for this venue were sold, so its layout is fixed. */
   | "LAYOUT_IN_USE"
+  /** organizer.venues.removeSection: CONFLICT — seats of the section are sold (`soldSeats`) or held (`heldSeats`); nothing was removed. Say so; blocking its seats is what is left. */
+  | "SECTION_IN_USE"
+  /** organizer.venues.addSection (CONFLICT), importLayout (BAD_REQUEST): seats would sit on or against another section's (`sections`); nothing was added. Move the section. */
+  | "SECTIONS_OVERLAP"
   /** order.checkout: CONFLICT — a payment for the caller's seats of this event is in flight (orderId). Send the buyer to that order. */
   | "PAYMENT_IN_PROGRESS"
   /** order.checkout: SERVICE_UNAVAILABLE — the payment provider did not answer; nothing was charged. Retry with the same key. */
   | "PROVIDER_UNAVAILABLE"
   /** order.checkout: UNPROCESSABLE_CONTENT — the idempotency key belongs to another purchase. Use a new key. */
-  | "KEY_REUSED";
+  | "KEY_REUSED"
+  /** reservation.hold/release by position: CONFLICT — the layout version sent is not the current one; nothing was done. Reload the seat map. */
+  | "LAYOUT_CHANGED"
+  /** auth.resetPassword, auth.verifyEmail: BAD_REQUEST — no such link (mistyped or forged); nothing changed. Offer to ask for a new one. */
+  | "TOKEN_INVALID"
+  /** auth.resetPassword, auth.verifyEmail: BAD_REQUEST — the link was used already; nothing changed. Sign in, or ask for a new one. */
+  | "TOKEN_USED"
+  /** auth.resetPassword, auth.verifyEmail: BAD_REQUEST — the link expired; nothing changed. Ask for a new one. */
+  | "TOKEN_EXPIRED"
+  /** order.checkout: FORBIDDEN — the buyer's e-mail address is not verified yet; nothing was charged. Show the banner with "resend". */
+  | "EMAIL_NOT_VERIFIED"
+  /** auth.resendVerification: BAD_REQUEST — the address is verified already. Nothing to do. */
+  | "ALREADY_VERIFIED"
+  /** event cover upload: BAD_REQUEST — the file is over 8 MB (also HTTP 413); nothing was stored. Choose a smaller image. */
+  | "COVER_TOO_LARGE"
+  /** event cover upload: BAD_REQUEST — the file is not a JPEG, PNG, WebP, AVIF or GIF image; nothing was stored. */
+  | "COVER_NOT_IMAGE"
+  /** event cover upload: BAD_REQUEST — too small, too large or oddly proportioned (the message says which); nothing was stored. */
+  | "COVER_DIMENSIONS"
+  /** sign-in: FORBIDDEN — the password was right but an admin suspended the account. Say so (never after a wrong password). */
+  | "SUSPENDED"
+  /** reservation.hold, order.checkout of an event with a waiting room: FORBIDDEN — no admission pass sent. Send the buyer to the waiting room. */
+  | "ADMISSION_REQUIRED"
+  /** The same: the pass is not one OpenTicket signed (forged or mangled). Send the buyer to the waiting room. */
+  | "ADMISSION_INVALID"
+  /** The same: the pass is for another event. Send the buyer to this event's waiting room. */
+  | "ADMISSION_OTHER_EVENT"
+  /** The same: the pass was issued to another account. Send the buyer to the waiting room. */
+  | "ADMISSION_OTHER_ACCOUNT"
+  /** The same: the pass expired. Ask the waiting room for a fresh one (waitingRoom.place): an admitted buyer keeps their place. */
+  | "ADMISSION_EXPIRED";
 
 /** A seat the organizer console refused to change: someone holds or bought it. */
 export type RefusedSeat = { id: string; state: "HELD" | "SOLD" };
@@ -65,6 +99,8 @@ export type AppErrorDetails = {
   field?: string;
   /** reservation.hold: CONFLICT — someone else holds or bought these seats; nothing was held. Mark them taken. */
   unavailableSeatIds?: string[];
+  /** reservation.hold by position: the same seats, by their position in the layout. */
+  unavailablePositions?: number[];
   /** organizer.seats.block, organizer.events.setSeatTiers: CONFLICT — these seats are held or sold; nothing changed. */
   unavailableSeats?: RefusedSeat[];
   /** BAD_REQUEST — these seat ids are not part of the event or venue: the request is stale. */
@@ -77,6 +113,11 @@ export type AppErrorDetails = {
   maxHeldSeats?: number;
   /** organizer.events.create: BAD_REQUEST — sections not of this venue, or without a price tier. */
   sectionIds?: string[];
+  /** organizer.venues.addSection, importLayout: SECTIONS_OVERLAP — the sections the new seats would overlap, by name. */
+  sections?: string[];
+  /** organizer.venues.removeSection: SECTION_IN_USE — how many of its seats are sold, and held. */
+  soldSeats?: number;
+  heldSeats?: number;
   /** reservation.hold, order.checkout: BAD_REQUEST — sales open at this instant (ISO 8601). */
   salesStartAt?: string;
   /** order.checkout: the order this attempt created (declined, in progress, failed, expired). */

@@ -11,10 +11,26 @@ export {
 export {
   type JobDependencies,
   type JobQueue,
+  jobQueueDepth,
   jobQueueFor,
   runDueJobs,
   startJobRunner,
 } from "./jobs/job-queue.ts";
+export {
+  currentRequestId,
+  type LogLevel,
+  logger,
+  requestIdFor,
+  setLogLevel,
+  withRequestId,
+} from "./observability/logger.ts";
+export {
+  metrics,
+  observeDatabasePool,
+  observeJobQueue,
+  observeRequestGate,
+  scrapeMetrics,
+} from "./observability/metrics.ts";
 export {
   defaultLimitConfig,
   type LimitConfig,
@@ -34,12 +50,24 @@ export {
   type RouterOutputs,
 } from "./root.ts";
 export { verifyCredentials } from "./services/auth/credentials.ts";
+export { SessionUsers, type SessionUsersOptions } from "./services/auth/session-cache.ts";
 export {
   resolveSessionUser,
   type SessionClaims,
   type SessionUser,
 } from "./services/auth/session-user.ts";
 export { signIn } from "./services/auth/sign-in.ts";
+export {
+  coverTooLarge,
+  MAX_COVER_BYTES,
+} from "./services/event-cover/cover-image.ts";
+export { type CoverStorage, diskCoverStorage } from "./services/event-cover/cover-storage.ts";
+export { checkReadiness, type Readiness } from "./services/health/readiness.ts";
+export {
+  type CoverCaller,
+  removeEventCover,
+  setEventCover,
+} from "./services/organizer/events/set-cover.ts";
 export {
   createDemoProvider,
   DEMO_SIGNATURE_HEADER,
@@ -61,4 +89,7 @@ export {
 } from "./services/reservation/hold-expiry-sweeper.ts";
 export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
+export { getSeatLayout, type ServerSeatLayout } from "./services/seat-map/layout.ts";
+export type { WaitingRoomQueue } from "./services/waiting-room/queue.ts";
+export { waitingRoomQueueFor } from "./services/waiting-room/queue-for.ts";
 export type { Access, Meta } from "./trpc.ts";

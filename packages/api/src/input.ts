@@ -52,6 +52,9 @@ export const searchQuery = text(100);
 /** A client-chosen key that makes a retried request safe (checkout, cancel). */
 export const idempotencyKey = text(100, { min: 8 });
 
+/** A waiting room's admission pass (services/waiting-room/admission-pass.ts), as it was given. */
+export const admissionPass = text(300, { trim: false }).optional();
+
 /** A link to a web page or image, http(s) only. */
 export function httpUrl(max: number) {
   return z

@@ -6,6 +6,8 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { AppError, toTRPCError } from "./errors.ts";
+import { defaultValidationMessage } from "./messages.ts";
+import { metrics, outcomeOf } from "./observability/metrics.ts";
 import { holdLiveStream, spendForProcedure } from "./rate-limits/procedure-limits.ts";
 import type { RateLimitName } from "./rate-limits/rate-limits.ts";
 
@@ -15,6 +17,9 @@ export type Meta = {
   /** The request-rate limit this procedure spends from (rate-limits/rate-limits.ts). */
   rateLimit?: RateLimitName;
 };
+
+// Where a schema names no message, say it in a sentence the web can translate (messages.ts).
+z.config({ customError: defaultValidationMessage });
 
 const t = initTRPC
   .context<Context>()
@@ -43,16 +48,27 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const guarded = t.procedure.use(async ({ meta, next }) => {
+const guarded = t.procedure.use(async ({ meta, path, type, next }) => {
+  const started = performance.now();
+  // A live stream's "duration" is how long a seat map stayed open: not a latency.
+  const timed = (outcome: string) => {
+    if (type === "subscription") return;
+    const seconds = (performance.now() - started) / 1000;
+    metrics.procedureDuration.observe({ procedure: path, outcome }, seconds);
+  };
   if (!meta?.access) {
+    timed("FORBIDDEN");
     throw new TRPCError({ code: "FORBIDDEN", message: "This procedure declares no access rule." });
   }
   const result = await next();
   // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR; give domain errors
   // and database refusals their real code.
   if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause) {
-    throw toTRPCError(result.error.cause);
+    const error = toTRPCError(result.error.cause);
+    timed(outcomeOf(error));
+    throw error;
   }
+  timed(result.ok ? "ok" : outcomeOf(result.error));
   return result;
 });
 

@@ -55,7 +55,9 @@ describe("admin.audit", () => {
     ]);
     expect(nextCursor).toBeNull();
     expect(items[1]).toMatchObject({
-      actor: { id: bob.id, username: "audit_bob" },
+      actor: { id: bob.id, username: "audit_bob", displayName: bob.displayName },
+      // Named for a person to read, not by its id.
+      entityName: `${target.displayName} (@${target.username})`,
       entityType: "user",
       entityId: target.id,
       before: { suspendedAt: null },

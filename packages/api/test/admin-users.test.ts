@@ -265,7 +265,10 @@ describe("admin.users.suspend and unsuspend", () => {
       version,
     );
     expect(await session()).toBeNull();
-    expect(await verifyCredentials(db, { login: user.username, password: PASSWORD })).toBeNull();
+    // The right password is told the account is suspended (issue 16 item 9); no session.
+    await expect(
+      verifyCredentials(db, { login: user.username, password: PASSWORD }),
+    ).rejects.toThrow("This account is suspended.");
     // Without a session the web app calls as nobody: no checkout of the held seats.
     const refused = await failure(
       callerFor(db, await session()).order.checkout({

@@ -117,6 +117,7 @@ type Seed = {
   targetUserId: string;
   organizerId: string;
   paymentReference: string;
+  layoutVersion: string;
 };
 let seed: Seed;
 
@@ -137,11 +138,15 @@ function knownValue(key: string): unknown {
     actorId: seed.organizerId,
     seatIds: [seed.eventSeatIds[0]],
     reference: seed.paymentReference,
+    layoutVersion: seed.layoutVersion,
+    positions: [0],
     currency: "TWD",
     timeZone: "Asia/Taipei",
     firstLabel: "A",
     phone: "+886 912 345 678",
     password: "a long fuzz passphrase",
+    // A pipe (control-character guard, then the address format) samples from its input side.
+    email: `fuzz-${randomUUID().slice(0, 8)}@test.example`,
     imageUrl: "https://example.com/poster.png",
     startsAt: new Date(soon),
     endsAt: new Date(soon + 2 * 3600_000),
@@ -210,7 +215,12 @@ const BASELINE_OVERRIDES: Record<string, () => Record<string, unknown>> = {
   "organizer.events.update": () => ({
     priceTiers: [{ id: seed.tierId, name: "Standard", price: 1000 }],
   }),
+  // Off: a waiting room on the shared event would refuse the others' holds without a pass.
+  "organizer.waitingRoom.set": () => ({ opensAt: null }),
   "organizer.venues.importLayout": () => ({ csv: "section,row,number,x,y\nFuzz,A,1,0,0\n" }),
+  // Seats by position (the seat map's way); seatIds alone is the other, older way.
+  "reservation.hold": () => ({ seatIds: undefined }),
+  "reservation.release": () => ({ seatIds: undefined }),
   "auth.register": () => ({ username: `fuzz_${randomUUID().slice(0, 8)}` }),
 };
 
@@ -331,6 +341,7 @@ describe("fuzzing every procedure", () => {
       targetUserId: target.id,
       organizerId: organizer.id,
       paymentReference: demoReference(started.redirectUrl),
+      layoutVersion: (await buyer.event.seatLayout({ eventId: event.id })).version,
     };
     callers = [
       { role: null, api: callerFor(db, null) },

@@ -316,6 +316,13 @@ describe("order.list, order.byId, order.cancel", () => {
     expect(cancelled.status).toBe("CANCELLED");
     expect(cancelled.refund.refunded).toBe(1600);
     expect(cancelled.tickets.map((ticket) => ticket.status)).toEqual(["CANCELLED", "CANCELLED"]);
+    // A cancelled ticket's code would still open the door: it is no longer given out.
+    expect(order.tickets.every((ticket) => ticket.code)).toBe(true);
+    expect(cancelled.tickets.map((ticket) => ticket.code)).toEqual([null, null]);
+    // Paid, refunded and net, on the order and in the list.
+    expect(cancelled.money).toEqual({ paid: order.total, refunded: 1600, net: order.total - 1600 });
+    const listed = (await api.order.list({})).items.find((item) => item.id === order.id);
+    expect(listed?.money).toEqual(cancelled.money);
     const seats = await db.eventSeat.findMany({ where: { id: { in: seatIds } } });
     expect(seats.map((seat) => seat.status)).toEqual(["AVAILABLE", "AVAILABLE"]);
 

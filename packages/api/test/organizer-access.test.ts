@@ -29,13 +29,19 @@ const CALLS: Record<string, (api: OrganizerApi, ids: Ids, tag: string) => Promis
   "venues.byId": (api, { venueId }) => api.venues.byId({ venueId }),
   "venues.update": (api, { venueId }) => api.venues.update({ venueId, address: "9 New Road" }),
   "venues.addSection": (api, { venueId }, tag) =>
-    api.venues.addSection({ venueId, name: `Annex ${tag}`, rows: { count: 1 }, seatsPerRow: 2 }),
+    api.venues.addSection({
+      venueId,
+      name: `Annex ${tag}`,
+      rows: { count: 1 },
+      seatsPerRow: 2,
+      origin: { x: 0, y: 200 },
+    }),
   "venues.removeSeats": (api, { venueId, seatId }) =>
     api.venues.removeSeats({ venueId, seatIds: [seatId] }),
   "venues.removeSection": (api, { venueId, sectionId }) =>
     api.venues.removeSection({ venueId, sectionId }),
   "venues.importLayout": (api, { venueId }, tag) =>
-    api.venues.importLayout({ venueId, csv: `section,row,number,x,y\nImported ${tag},A,1,0,0` }),
+    api.venues.importLayout({ venueId, csv: `section,row,number,x,y\nImported ${tag},A,1,0,300` }),
   "events.byId": (api, { eventId }) => api.events.byId({ eventId }),
   "events.create": (api, { venueId }) =>
     api.events.create({
@@ -60,6 +66,9 @@ const CALLS: Record<string, (api: OrganizerApi, ids: Ids, tag: string) => Promis
   attendees: (api, { eventId }) => api.attendees({ eventId }),
   attendeesCsv: (api, { eventId }) => api.attendeesCsv({ eventId }),
   analytics: (api, { eventId }) => api.analytics({ eventId }),
+  "waitingRoom.get": (api, { eventId }) => api.waitingRoom.get({ eventId }),
+  "waitingRoom.set": (api, { eventId }) =>
+    api.waitingRoom.set({ eventId, opensAt: null, admissionsPerMinute: 60 }),
   // Last: the admin really cancels it.
   "events.cancel": (api, { eventId }) => api.events.cancel({ eventId }),
 };

@@ -1,8 +1,10 @@
 // Events in the organizer console: created as drafts with tiers priced by section, published
 // once sellable, updated with their dates kept consistent, re-tiered seat by seat, and deleted
 // only while nobody has ordered.
+import { fromMinorUnits, toMinorUnits } from "@openticket/db/currencies";
 import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
+import { toStripeAmount } from "../src/services/payments/stripe-provider.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { DAY, makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
 import { detailsOf, failure } from "./helpers/refusals.ts";
@@ -239,7 +241,16 @@ describe("organizer.events.update", () => {
     const stored = await db.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(stored.startsAt).toEqual(event.startsAt);
 
-    expect((await api.events.update({ eventId: event.id, currency: "usd" })).currency).toBe("USD");
+    const [tier] = event.priceTiers;
+    expect(
+      (
+        await api.events.update({
+          eventId: event.id,
+          currency: "usd",
+          priceTiers: [{ id: tier?.id, name: tier?.name ?? "", price: 100_000 }],
+        })
+      ).currency,
+    ).toBe("USD");
     const buyer = await makeUser(db);
     await sell(db, { eventId: event.id, buyerId: buyer.id, eventSeatIds: seatIds.slice(0, 1) });
     expect((await failure(api.events.update({ eventId: event.id, currency: "TWD" }))).code).toBe(
@@ -395,5 +406,91 @@ describe("organizer.events.list", () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await api.events.list({ limit: 1, cursor: first.nextCursor ?? undefined });
     expect(second).toMatchObject({ items: [{ id: event.id }], nextCursor: null });
+  });
+});
+
+describe("event currencies", () => {
+  it("reads typed prices exactly in each currency's minor unit, and shows them back", () => {
+    expect(toMinorUnits("12.5", "USD")).toBe(1250);
+    expect(toMinorUnits("0.05", "HKD")).toBe(5);
+    expect(toMinorUnits("800", "TWD")).toBe(800);
+    expect(toMinorUnits("800.00", "TWD")).toBe(800);
+    for (const [text, currency] of [
+      ["12.505", "USD"],
+      ["12.5", "TWD"],
+      ["1.5", "JPY"],
+      ["-1", "USD"],
+      ["1e3", "USD"],
+      ["", "USD"],
+    ]) {
+      expect({ text, currency, amount: toMinorUnits(text ?? "", currency ?? "") }).toEqual({
+        text,
+        currency,
+        amount: null,
+      });
+    }
+    expect(fromMinorUnits(1250, "USD")).toBe("12.50");
+    expect(fromMinorUnits(5, "EUR")).toBe("0.05");
+    expect(fromMinorUnits(3000, "JPY")).toBe("3000");
+    // Stripe counts HKD in cents as OpenTicket does; TWD in cents where OpenTicket has dollars.
+    expect(toStripeAmount(12_050, "HKD")).toBe(12_050);
+    expect(toStripeAmount(800, "TWD")).toBe(80_000);
+  });
+
+  it("prices an event in a currency from the list, and keeps prices honest when it changes", async () => {
+    const { db } = database();
+    const { api, venue, event } = await organizerEvent(db, { draft: true });
+    const base = {
+      venueId: venue.id,
+      title: "Priced Elsewhere",
+      category: "TALK" as const,
+      startsAt: new Date(Date.now() + 20 * DAY),
+      endsAt: new Date(Date.now() + 20 * DAY + HOUR),
+    };
+    const yen = await api.events.create({
+      ...base,
+      currency: "JPY",
+      priceTiers: [{ name: "All", price: 3000 }],
+    });
+    expect(yen).toMatchObject({ currency: "JPY", priceTiers: [{ price: 3000 }] });
+    const hkd = await api.events.create({
+      ...base,
+      currency: "hkd",
+      priceTiers: [{ name: "All", price: 12_050 }],
+    });
+    expect(hkd.currency).toBe("HKD");
+
+    const notOffered = await failure(
+      api.events.create({ ...base, currency: "KRW", priceTiers: [{ name: "All", price: 1 }] }),
+    );
+    expect(notOffered.code).toBe("BAD_REQUEST");
+    expect(notOffered.message).toContain("Choose a currency: TWD, USD, JPY, EUR, HKD.");
+
+    // TWD (whole dollars) to USD (cents): 1000 would silently become $10.00.
+    const unpriced = await failure(api.events.update({ eventId: event.id, currency: "USD" }));
+    expect(unpriced.code).toBe("BAD_REQUEST");
+    expect(detailsOf(unpriced)).toEqual({ field: "priceTiers" });
+    expect(await db.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({
+      currency: "TWD",
+    });
+    // Same minor unit: the amounts mean the same.
+    expect((await api.events.update({ eventId: yen.id, currency: "TWD" })).currency).toBe("TWD");
+
+    // A hold keeps its price in the old unit, so the currency waits until it is gone.
+    const published = await api.events.publish({ eventId: event.id });
+    const seat = await db.eventSeat.findFirstOrThrow({ where: { eventId: published.id } });
+    const buyer = await makeUser(db);
+    await db.seatHold.create({
+      data: {
+        eventSeatId: seat.id,
+        eventId: published.id,
+        userId: buyer.id,
+        price: 1000,
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    const held = await failure(api.events.update({ eventId: published.id, currency: "JPY" }));
+    expect(held.code).toBe("CONFLICT");
+    expect(held.message).toBe("The currency cannot change while seats are held.");
   });
 });

@@ -7,6 +7,7 @@ import {
   generateSectionSeats,
   rowLabels,
 } from "../src/services/organizer/venues/section-layout.ts";
+import { findOverlaps } from "../src/services/organizer/venues/section-overlap.ts";
 import { makeOrganizer, organizerEvent, sell } from "./helpers/organizer.ts";
 import { detailsOf, failure } from "./helpers/refusals.ts";
 
@@ -186,6 +187,7 @@ describe("organizer.venues", () => {
       name: "Extra",
       rows: { count: 1 },
       seatsPerRow: 4,
+      origin: { x: 0, y: 100 },
     });
     expect(added.draftEventsUpdated).toBe(1);
     expect(await db.eventSeat.count({ where: { eventId: draft.id } })).toBe(14);
@@ -370,6 +372,14 @@ describe("removing seats and sections", () => {
       api.venues.removeSection({ venueId: venue.id, sectionId: layout.sections[0]?.id ?? "" }),
     );
     expect(removeSection.code).toBe("CONFLICT");
+    expect(detailsOf(removeSection)).toEqual({
+      reason: "SECTION_IN_USE",
+      soldSeats: 1,
+      heldSeats: 0,
+    });
+    expect(removeSection.message).toBe(
+      'Section "Main" has 1 sold and 0 held seats, so it cannot be removed.',
+    );
     expect(await db.seat.count({ where: { venueId: venue.id } })).toBe(10);
 
     // Adding stays possible.
@@ -378,7 +388,160 @@ describe("removing seats and sections", () => {
       name: "Annex",
       rows: { count: 1 },
       seatsPerRow: 2,
+      origin: { x: 0, y: 100 },
     });
     expect(await db.seat.count({ where: { venueId: venue.id } })).toBe(12);
+  });
+});
+
+describe("overlapping sections", () => {
+  const row = (y: number, count = 4) =>
+    Array.from({ length: count }, (_, index) => ({ x: index * 10, y }));
+
+  it("are sections whose seats come closer than seats in a row", () => {
+    const stalls = { name: "Stalls", seats: row(0) };
+    const balcony = { name: "Balcony", seats: row(100) };
+    expect(findOverlaps(row(10), [stalls, balcony])).toEqual([]);
+    expect(findOverlaps(row(9), [stalls, balcony])).toEqual([{ seat: 0, section: "Stalls" }]);
+    // Interleaved seats overlap too; a section inside another's empty middle does not.
+    expect(findOverlaps([{ x: 25, y: 5 }], [stalls])).toEqual([{ seat: 0, section: "Stalls" }]);
+    const ring = { name: "Ring", seats: [...row(0, 10), ...row(90, 10)] };
+    expect(findOverlaps(row(45, 3), [ring])).toEqual([]);
+  });
+
+  it("are refused when added, with the sections named, and nothing changes", async () => {
+    const { db, api, venue } = await newVenue();
+    await api.venues.addSection({ venueId: venue.id, name: "Stalls", ...shape });
+    await api.venues.addSection({
+      venueId: venue.id,
+      name: "Balcony",
+      ...shape,
+      origin: { x: 100, y: 100 },
+    });
+    const before = await db.seat.count({ where: { venueId: venue.id } });
+    // Right over both: the stalls start at (100, 50), 4 seats × 3 rows; the balcony at (100, 100).
+    const error = await failure(
+      api.venues.addSection({
+        venueId: venue.id,
+        name: "Floor",
+        ...shape,
+        rows: { ...shape.rows, count: 6 },
+        origin: { x: 105, y: 55 },
+      }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      'This section would overlap "Stalls", "Balcony"; nothing was added.',
+    );
+    expect(detailsOf(error)).toEqual({
+      reason: "SECTIONS_OVERLAP",
+      field: "origin",
+      sections: ["Stalls", "Balcony"],
+    });
+    expect(await db.seat.count({ where: { venueId: venue.id } })).toBe(before);
+    expect(await db.section.count({ where: { venueId: venue.id } })).toBe(2);
+    expect(
+      await db.auditLog.count({ where: { entityId: venue.id, action: "venue.addSection" } }),
+    ).toBe(2);
+
+    // One pitch beyond the stalls' last row is fine.
+    await api.venues.addSection({
+      venueId: venue.id,
+      name: "Floor",
+      ...shape,
+      rows: { ...shape.rows, count: 1 },
+      origin: { x: 100, y: 80 },
+    });
+    expect(await db.section.count({ where: { venueId: venue.id } })).toBe(3);
+  });
+
+  it("are refused in an imported layout, each pair once, on the line of its first seat", async () => {
+    const { db, api, venue } = await newVenue();
+    await api.venues.addSection({ venueId: venue.id, name: "Stalls", ...shape });
+    const csv = [
+      "section,row,number,x,y",
+      "Box,A,1,500,500",
+      "Box,A,2,510,500",
+      "Side,A,1,505,505",
+      "Wing,A,1,0,0",
+      "Wing,A,2,120,60",
+    ].join("\n");
+    const error = await failure(api.venues.importLayout({ venueId: venue.id, csv }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(detailsOf(error)).toEqual({
+      reason: "SECTIONS_OVERLAP",
+      errorCount: 2,
+      errors: [
+        { line: 2, message: 'Seat Box A-1 would overlap section "Side".' },
+        { line: 6, message: 'Seat Wing A-2 would overlap section "Stalls".' },
+      ],
+    });
+    expect(await db.section.count({ where: { venueId: venue.id } })).toBe(1);
+    expect(await db.seat.count({ where: { venueId: venue.id } })).toBe(12);
+  });
+});
+
+describe("removing a section", () => {
+  it("is allowed once it is emptied, and for unsold sections after a sale elsewhere", async () => {
+    const { db } = database();
+    const { api, venue, event, seatIds } = await organizerEvent(db, { draft: true });
+    const annex = await api.venues.addSection({
+      venueId: venue.id,
+      name: "Annex",
+      rows: { count: 1 },
+      seatsPerRow: 3,
+      origin: { x: 0, y: 100 },
+    });
+    const emptied = await api.venues.addSection({
+      venueId: venue.id,
+      name: "Emptied",
+      rows: { count: 1 },
+      seatsPerRow: 2,
+      origin: { x: 0, y: 200 },
+    });
+    await api.venues.removeSeats({
+      venueId: venue.id,
+      seatIds: emptied.section.seats.map((seat) => seat.id),
+    });
+    expect(
+      await api.venues.removeSection({ venueId: venue.id, sectionId: emptied.section.id }),
+    ).toEqual({ removedSectionId: emptied.section.id, removedSeats: 0 });
+
+    await api.events.publish({ eventId: event.id });
+    const buyer = await makeUser(db);
+    await sell(db, { eventId: event.id, buyerId: buyer.id, eventSeatIds: seatIds.slice(0, 1) });
+    const annexSeats = await db.eventSeat.findMany({
+      where: { eventId: event.id, seat: { sectionId: annex.section.id } },
+      select: { id: true },
+    });
+    expect(annexSeats).toHaveLength(3);
+    // A live hold in the annex keeps it; an expired one does not.
+    const hold = await db.seatHold.create({
+      data: {
+        eventSeatId: annexSeats[0]?.id ?? "",
+        eventId: event.id,
+        userId: buyer.id,
+        price: 1000,
+        expiresAt: new Date(Date.now() + 60_000),
+      },
+    });
+    const held = await failure(
+      api.venues.removeSection({ venueId: venue.id, sectionId: annex.section.id }),
+    );
+    expect(held.code).toBe("CONFLICT");
+    expect(detailsOf(held)).toEqual({ reason: "SECTION_IN_USE", soldSeats: 0, heldSeats: 1 });
+    expect(await db.seat.count({ where: { sectionId: annex.section.id } })).toBe(3);
+
+    await db.seatHold.update({
+      where: { id: hold.id },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
+    expect(
+      await api.venues.removeSection({ venueId: venue.id, sectionId: annex.section.id }),
+    ).toEqual({ removedSectionId: annex.section.id, removedSeats: 3 });
+    expect(await db.eventSeat.count({ where: { eventId: event.id } })).toBe(10);
+    expect((await api.venues.byId({ venueId: venue.id })).sections.map((s) => s.name)).toEqual([
+      "Main",
+    ]);
   });
 });

@@ -17,9 +17,13 @@ describe("organizer.seats.map", () => {
       name: "Annex",
       rows: { count: 1 },
       seatsPerRow: 2,
+      origin: { x: 0, y: 100 },
     });
     // Published events keep their layout: the annex is not part of this event.
-    expect((await api.seats.map({ eventId: event.id })).seats).toHaveLength(10);
+    const whole = await api.seats.map({ eventId: event.id });
+    expect(whole.seats).toHaveLength(10);
+    // Nor is it in the section filter.
+    expect(whole.sections.map((section) => section.name)).toEqual(["Main"]);
 
     const [buyer, holder, lapsed] = await Promise.all([makeUser(db), makeUser(db), makeUser(db)]);
     if (!buyer || !holder || !lapsed) throw new Error("users");

@@ -1,6 +1,7 @@
 import { useTestDatabase } from "@openticket/db/testing";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { decodeSeatLayout } from "../src/seat-map.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
@@ -51,6 +52,14 @@ describe("reservation.hold", () => {
     });
     expect(cart.seats.map((seat) => seat.id)).toEqual(seatIds.slice(0, 3));
     expect(cart).toMatchObject({ total: 3000, expiresAt: held.expiresAt });
+    // Where each seat is on the buyer's map, so a hold that runs out can be shown there.
+    const layout = decodeSeatLayout(
+      await callerFor(db, alice).event.seatLayout({ eventId: event.id }),
+    );
+    expect(cart.layoutVersion).toBe(layout.version);
+    expect(cart.seats.map((seat) => layout.label[seat.position ?? -1])).toEqual(
+      cart.seats.map((seat) => seat.label),
+    );
     expect((await callerFor(db, bob).reservation.mine({ eventId: event.id })).seats).toEqual([]);
 
     expect(

@@ -2,23 +2,42 @@
 // plus `pg`), so nothing is downloaded at run time.
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
+
+const pools = new WeakMap<object, pg.Pool>();
 
 export function createDb(connectionString: string, options: { maxConnections?: number } = {}) {
   // A modest pool is faster than a large one on a small machine: Prisma's client CPU, not the
   // database, is the limit (see docs/performance.md).
-  const adapter = new PrismaPg(
-    {
-      connectionString,
-      max: options.maxConnections ?? 10,
-      // adapter-pg sends timestamps without an offset, which PostgreSQL reads in the session's
-      // time zone: pin the session to UTC so stored instants are right whatever the server's
-      // TimeZone (prisma/prisma#28629). Day and month grouping names its zone explicitly.
-      options: "-c TimeZone=UTC",
-    },
-    { statementNameGenerator: preparedStatementName },
-  );
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.maxConnections ?? 10,
+    // adapter-pg sends timestamps without an offset, which PostgreSQL reads in the session's
+    // time zone: pin the session to UTC so stored instants are right whatever the server's
+    // TimeZone (prisma/prisma#28629). Day and month grouping names its zone explicitly.
+    options: "-c TimeZone=UTC",
+  });
+  // Our pool, so that its use can be watched (connectionPoolOf); $disconnect still ends it.
+  const adapter = new PrismaPg(pool, {
+    statementNameGenerator: preparedStatementName,
+    disposeExternalPool: true,
+  });
+  const db = new PrismaClient({ adapter });
+  pools.set(db, pool);
+  return db;
+}
+
+/** How busy a client's connection pool is, for metrics: connections open, idle, and waiters. */
+export function connectionPoolOf(db: Db) {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  return () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  });
 }
 
 /**

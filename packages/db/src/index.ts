@@ -1,5 +1,5 @@
 // @openticket/db: the Prisma client, its generated types, and password storage.
-export { createDb, type Db, type Tx } from "./client.ts";
+export { connectionPoolOf, createDb, type Db, type Tx } from "./client.ts";
 export * from "./generated/prisma/client.ts";
 export {
   isSerializationFailure,

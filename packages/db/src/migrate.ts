@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Logger as JobQueueLogger, runMigrations as migrateJobQueue } from "graphile-worker";
 import pg from "pg";
 
 export const migrationsDir = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
@@ -90,6 +91,9 @@ export async function migrate(
         log(`applied ${migration.name}`);
         applied.push(migration.name);
       }
+      // The job queue's own schema (graphile_worker), so that a transaction can queue a job
+      // (e.g. the mail outbox's send-mail) before any job runner has started.
+      await migrateJobQueue({ connectionString, logger: quietJobQueueLogger });
       return { applied };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
@@ -98,6 +102,8 @@ export async function migrate(
     await client.end();
   }
 }
+
+const quietJobQueueLogger = new JobQueueLogger(() => () => {});
 
 async function applyOne(client: pg.Client, migration: Migration) {
   const startedAt = new Date();

@@ -1,9 +1,9 @@
-import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { VerifyEmailBanner } from "~/components/account/verify-email-banner";
 import { SiteChrome } from "~/components/site-chrome";
 import { SiteHeader } from "~/components/site-header";
 import { TRPCReactProvider } from "~/trpc/react";
@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("site");
   return (
-    <html lang={locale} className={`${GeistSans.variable} ${GeistMono.variable}`}>
+    <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <a
           href="#main"
@@ -29,7 +29,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <TRPCReactProvider>
             <SiteChrome
-              header={<SiteHeader />}
+              header={
+                <>
+                  <SiteHeader />
+                  <VerifyEmailBanner />
+                </>
+              }
               footer={
                 <footer className="mx-auto max-w-6xl px-4 pb-10 text-sm text-slate-500">
                   {t("footer")}

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatMoney } from "~/format/money";
+import { cityName } from "~/i18n/city-name";
 import { EventCover } from "./event-cover";
 
 type EventListItem = RouterOutputs["event"]["list"]["items"][number];
@@ -10,9 +11,10 @@ type EventListItem = RouterOutputs["event"]["list"]["items"][number];
 const FEW_LEFT_SHARE = 0.1;
 
 export async function EventCard({ event }: { event: EventListItem }) {
-  const [t, tCategory, format, locale] = await Promise.all([
+  const [t, tCategory, tCity, format, locale] = await Promise.all([
     getTranslations("events"),
     getTranslations("categories"),
+    getTranslations("cities"),
     getFormatter(),
     getLocale(),
   ]);
@@ -24,7 +26,10 @@ export async function EventCard({ event }: { event: EventListItem }) {
   return (
     <li className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm transition hover:shadow-md">
       <Link href={`/events/${event.id}`} className="flex h-full flex-col">
-        <EventCover title={event.title} category={event.category} imageUrl={event.imageUrl} />
+        <EventCover
+          event={event}
+          sizes="(min-width: 1024px) 22rem, (min-width: 640px) 50vw, 100vw"
+        />
         <div className="flex flex-1 flex-col gap-1 p-4">
           <div className="flex flex-wrap items-center gap-2 text-xs">
             <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium text-slate-700">
@@ -53,7 +58,7 @@ export async function EventCard({ event }: { event: EventListItem }) {
             </time>
           </p>
           <p className="text-sm text-slate-600">
-            {event.city} · {event.venue.name}
+            {cityName(tCity, event.city)} · {event.venue.name}
           </p>
           <p className="mt-auto pt-2 text-sm font-semibold text-slate-900">
             {event.lowestPrice === null

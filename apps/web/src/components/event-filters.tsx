@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { cityName } from "~/i18n/city-name";
 import {
   eventFiltersFromUrl,
   type EventFilters as Filters,
@@ -28,6 +29,7 @@ export function EventFilters({ filters, cities }: { filters: Filters; cities: st
 function FiltersForm({ filters, cities }: { filters: Filters; cities: string[] }) {
   const t = useTranslations("events");
   const tCategory = useTranslations("categories");
+  const tCity = useTranslations("cities");
   const router = useRouter();
   // A shared or hand-made URL may already carry an inverted range: say so from the start.
   const [inverted, setInverted] = useState(isInvertedRange(filters));
@@ -81,7 +83,7 @@ function FiltersForm({ filters, cities }: { filters: Filters; cities: string[] }
           <option value="">{t("anyCity")}</option>
           {cities.map((city) => (
             <option key={city} value={city}>
-              {city}
+              {cityName(tCity, city)}
             </option>
           ))}
         </select>

@@ -14,10 +14,12 @@ export function SiteChrome({
   children: ReactNode;
 }) {
   if (usePathname().startsWith("/pay/")) return <main id="main">{children}</main>;
+  // The main area is at least a window high, so the footer starts below the fold and is not
+  // pushed down, in view, as a page's streamed parts arrive.
   return (
     <>
       {header}
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:py-10">
+      <main id="main" className="mx-auto min-h-svh w-full max-w-6xl px-4 py-6 sm:py-10">
         {children}
       </main>
       {footer}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionUser } from "~/server/auth";
 import { LocaleSwitcher } from "./locale-switcher";
+import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
   const [t, tRoles, tMyEvents, user, locale] = await Promise.all([
@@ -55,9 +56,10 @@ export async function SiteHeader() {
                   {tRoles(user.role)}
                 </span>
               </span>
-              <Link href="/sign-out" className="text-slate-600 hover:text-brand-700">
-                {t("signOut")}
-              </Link>
+              <SignOutButton
+                label={t("signOut")}
+                className="text-slate-600 hover:text-brand-700 disabled:opacity-60"
+              />
             </>
           ) : (
             <>

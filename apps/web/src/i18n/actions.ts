@@ -1,5 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
+import { getSessionUser } from "~/server/auth";
+import { getServerApi } from "~/trpc/server";
 import { isLocale, LOCALE_COOKIE } from "./locales";
 
 export async function setLocale(locale: string) {
@@ -9,4 +11,6 @@ export async function setLocale(locale: string) {
     maxAge: 365 * 24 * 3600,
     sameSite: "lax",
   });
+  // A signed-in user's messages follow the language they chose (users.locale).
+  if (await getSessionUser()) await (await getServerApi()).auth.setLocale({ locale });
 }

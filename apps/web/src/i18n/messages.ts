@@ -18,6 +18,10 @@ export const NAMESPACES = [
   "myEvents",
   "admin",
   "organizer",
+  "apiMessages",
+  "cities",
+  "account",
+  "waitingRoom",
 ] as const;
 
 export async function loadMessages(locale: Locale) {

@@ -1,6 +1,7 @@
 // Builds the api package's context for a request: session user, database, payment provider,
 // live seat feed and settings from the environment.
 import "server-only";
+import { createHmac } from "node:crypto";
 import {
   type Context,
   createContext,
@@ -8,6 +9,8 @@ import {
   type RateLimits,
   rateLimitsFor,
   type Settings,
+  type WaitingRoomQueue,
+  waitingRoomQueueFor,
 } from "@openticket/api";
 import { headers } from "next/headers";
 import { env, requireDatabaseUrl } from "~/env";
@@ -41,14 +44,40 @@ export async function requestIp(): Promise<string | null> {
   return clientIp((await headers()).get("x-forwarded-for"));
 }
 
-/** The api's settings, from the environment. */
-export function settingsFromEnv(): Settings {
-  return {
+let processSettings: Readonly<Settings> | null = null;
+
+/** The api's settings, from the environment: read once, as it does not change while we run. */
+export function settingsFromEnv(): Readonly<Settings> {
+  processSettings ??= Object.freeze({
     ...defaultSettings,
     holdDurationMs: env.HOLD_MINUTES * 60_000,
     maxHeldSeatsPerUser: env.MAX_HELD_SEATS,
     publicUrl: env.publicUrl,
-  };
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM,
+    admissionSecret: admissionSecret(),
+  });
+  return processSettings;
+}
+
+/** WAITING_ROOM_SECRET, or one derived from NEXTAUTH_SECRET: every instance signs alike. */
+function admissionSecret(): string {
+  if (env.WAITING_ROOM_SECRET) return env.WAITING_ROOM_SECRET;
+  if (!env.NEXTAUTH_SECRET) return defaultSettings.admissionSecret;
+  return createHmac("sha256", env.NEXTAUTH_SECRET)
+    .update("openticket waiting-room admission passes")
+    .digest("base64url");
+}
+
+const globalForQueue = globalThis as unknown as { openticketWaitingRoom?: WaitingRoomQueue };
+
+/** One waiting-room line store per server process (docs/waiting-room.md). */
+export function getWaitingRoomQueue(): WaitingRoomQueue {
+  globalForQueue.openticketWaitingRoom ??= waitingRoomQueueFor({
+    redisUrl: env.REDIS_URL,
+    db: getDb(),
+  });
+  return globalForQueue.openticketWaitingRoom;
 }
 
 export async function createRequestContext(): Promise<Context> {
@@ -62,5 +91,6 @@ export async function createRequestContext(): Promise<Context> {
     settings: settingsFromEnv(),
     ip: await requestIp(),
     rateLimits: await getRateLimits(),
+    waitingRoom: getWaitingRoomQueue(),
   });
 }

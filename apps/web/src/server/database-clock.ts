@@ -1,6 +1,6 @@
 // This server process's clock, set by the database's (see DatabaseClock): every request's
 // `now` and the hold sweeper read it, so holds start and end by one clock on every instance.
-import { DatabaseClock } from "@openticket/api";
+import { DatabaseClock, logger } from "@openticket/api";
 import { getDb } from "~/server/db";
 
 const globalForClock = globalThis as unknown as { openticketClock?: Promise<DatabaseClock> };
@@ -9,7 +9,7 @@ const globalForClock = globalThis as unknown as { openticketClock?: Promise<Data
 export function getDatabaseClock(): Promise<DatabaseClock> {
   globalForClock.openticketClock ??= (async () => {
     const clock = new DatabaseClock(getDb(), {
-      onError: (error) => console.error("Reading the database clock failed:", error),
+      onError: (error) => logger.error({ err: error }, "reading the database clock failed"),
     });
     await clock.start();
     return clock;

@@ -4,7 +4,7 @@
 // vercel.json's cron calls the route instead). Correctness never depends on it — an expired
 // hold already counts as free — it tells open seat maps that seats came back, and keeps the
 // hold table small.
-import { startHoldExpirySweeper } from "@openticket/api";
+import { logger, startHoldExpirySweeper } from "@openticket/api";
 import { env } from "~/env";
 import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
@@ -17,7 +17,7 @@ export function startHoldSweeper() {
       now: clock.now,
       intervalMs: env.HOLD_SWEEP_INTERVAL_SECONDS * 1000,
       feed: getSeatChangeFeed(),
-      onError: (error) => console.error("Sweeping expired holds failed:", error),
+      onError: (error) => logger.error({ err: error }, "sweeping expired holds failed"),
     }),
   );
 }

@@ -3,7 +3,7 @@
 // events. Where no process stays up (serverless), set JOB_RUNNER=off and have a scheduler call
 // GET /api/cron/run-jobs instead (vercel.json does).
 import "server-only";
-import { type JobQueue, jobQueueFor, startJobRunner } from "@openticket/api";
+import { type JobQueue, jobQueueFor, logger, startJobRunner } from "@openticket/api";
 import { env } from "~/env";
 import { settingsFromEnv } from "~/server/api-context";
 import { getDb } from "~/server/db";
@@ -21,7 +21,7 @@ export function startPaymentJobs() {
     .then(() => {
       globalForJobs.openticketJobsRunning = true;
     })
-    .catch((error: unknown) => console.error("The job queue did not start:", error));
+    .catch((error: unknown) => logger.error({ err: error }, "the job queue did not start"));
 }
 
 /** Where requests queue background work: the running queue, or null (done in the request). */

@@ -2,12 +2,17 @@
 // can neither send `Content-Type: application/json` nor forge the Origin header.
 import { env } from "~/env";
 
-export function refuseCrossSiteWrite(request: Request): Response | null {
+// An upload goes as application/octet-stream, which no cross-site form can send either.
+export function refuseCrossSiteWrite(
+  request: Request,
+  contentType: "application/json" | "application/octet-stream" = "application/json",
+): Response | null {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS")
     return null;
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("application/json")) {
-    return forbidden("State-changing requests must be sent as application/json.");
+  const sent = request.headers.get("content-type") ?? "";
+  // A DELETE carries no body and so no type; its Origin still has to match.
+  if (request.method !== "DELETE" && !sent.toLowerCase().startsWith(contentType)) {
+    return forbidden(`State-changing requests must be sent as ${contentType}.`);
   }
   const origin = request.headers.get("origin");
   const allowed = new Set([new URL(request.url).origin, ...env.trustedOrigins]);

@@ -18,6 +18,18 @@ export type LimitConfig = {
   anonymousReadsPerIpPerMinute: number;
   /** Live seat-map streams open at once for one user (or one signed-out IP address). */
   liveStreamsAtOnce: number;
+  /** Account mail asked for (password reset, verification resend) from one IP address in an hour. */
+  accountMailPerIpPerHour: number;
+  /** Account mail asked for to one address (or one user's resends) in an hour: no inbox flooding. */
+  accountMailPerAddressPerHour: number;
+  /** One-time links opened (reset, verify) from one IP address in an hour. */
+  accountLinksPerIpPerHour: number;
+  /** Messages (e.g. "resend my tickets") one user may ask for in an hour. */
+  mailResendsPerUserPerHour: number;
+  /** Tickets one check-in device (one user's) may scan in a minute: a busy door scans one every few seconds. */
+  scansPerDevicePerMinute: number;
+  /** Waiting-room calls (join, asking for one's place) by one user in a minute. */
+  waitingRoomCallsPerUserPerMinute: number;
 };
 
 export const defaultLimitConfig: LimitConfig = {
@@ -29,4 +41,10 @@ export const defaultLimitConfig: LimitConfig = {
   seatWritesPerUserPerMinute: 60,
   anonymousReadsPerIpPerMinute: 300,
   liveStreamsAtOnce: 10,
+  accountMailPerIpPerHour: 20,
+  accountMailPerAddressPerHour: 5,
+  accountLinksPerIpPerHour: 60,
+  mailResendsPerUserPerHour: 5,
+  scansPerDevicePerMinute: 60,
+  waitingRoomCallsPerUserPerMinute: 60,
 };

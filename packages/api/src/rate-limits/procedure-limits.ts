@@ -19,6 +19,18 @@ export async function spendForProcedure(name: RateLimitName, caller: Caller): Pr
     case "signUp":
       if (caller.ip) await limits.spendSignUp(caller.ip);
       return;
+    case "accountMail":
+      if (caller.ip) await limits.spendAccountMail(caller.ip);
+      return;
+    case "accountLinks":
+      if (caller.ip) await limits.spendAccountLink(caller.ip);
+      return;
+    case "waitingRoom":
+      if (caller.user) await limits.spendWaitingRoomCall(caller.user.id);
+      return;
+    case "mailResends":
+      if (caller.user) await limits.spendMailResend(caller.user.id);
+      return;
     case "liveStreams":
       return; // counted for as long as the stream is open: see holdLiveStream
   }

@@ -2,6 +2,7 @@
 // name the limit they fall under in their meta (`rateLimit`); the middleware in trpc.ts spends
 // from it (procedure-limits.ts). Sign-in, which next-auth runs outside tRPC, uses `signIn`.
 
+import { createHash } from "node:crypto";
 import type { LimiterStore } from "./limiter-store.ts";
 import { defaultLimitConfig, type LimitConfig } from "./limits-config.ts";
 import { LiveStreamLimit } from "./live-streams.ts";
@@ -17,7 +18,15 @@ export type RateLimitName =
   /** New accounts: per IP address. */
   | "signUp"
   /** Live seat-map subscriptions open at once: per user, or per IP address when signed out. */
-  | "liveStreams";
+  | "liveStreams"
+  /** Password-reset requests and verification resends: per IP address (and per address, in the service). */
+  | "accountMail"
+  /** Opening one-time links (reset password, verify e-mail): per IP address. */
+  | "accountLinks"
+  /** Messages a user asks to be sent again (their tickets): per user. */
+  | "mailResends"
+  /** Joining a waiting room and asking for one's place in it: per user. */
+  | "waitingRoom";
 
 export class RateLimits {
   readonly signIn: SignInLockout;
@@ -25,6 +34,12 @@ export class RateLimits {
   private readonly seatWrites;
   private readonly anonymousReads;
   private readonly signUps;
+  private readonly accountMailByIp;
+  private readonly accountMailByAddress;
+  private readonly accountLinks;
+  private readonly mailResends;
+  private readonly scans;
+  private readonly waitingRoom;
 
   constructor(store: LimiterStore, overrides: Partial<LimitConfig> = {}) {
     const config = { ...defaultLimitConfig, ...overrides };
@@ -45,6 +60,46 @@ export class RateLimits {
       points: config.signUpsPerIpPerHour,
       duration: 3600,
     });
+    this.accountMailByIp = store.limiter({
+      keyPrefix: "account_mail_ip",
+      points: config.accountMailPerIpPerHour,
+      duration: 3600,
+    });
+    this.accountMailByAddress = store.limiter({
+      keyPrefix: "account_mail_to",
+      points: config.accountMailPerAddressPerHour,
+      duration: 3600,
+    });
+    this.accountLinks = store.limiter({
+      keyPrefix: "account_links",
+      points: config.accountLinksPerIpPerHour,
+      duration: 3600,
+    });
+    this.mailResends = store.limiter({
+      keyPrefix: "mail_resends",
+      points: config.mailResendsPerUserPerHour,
+      duration: 3600,
+    });
+    this.scans = store.limiter({
+      keyPrefix: "scans",
+      points: config.scansPerDevicePerMinute,
+      duration: 60,
+    });
+    this.waitingRoom = store.limiter({
+      keyPrefix: "waiting_room",
+      points: config.waitingRoomCallsPerUserPerMinute,
+      duration: 60,
+    });
+  }
+
+  /** Per device of one user: staff at two doors of one login do not share a limit. */
+  spendScan(userId: string, deviceId: string) {
+    const key = createHash("sha256").update(`${userId}:${deviceId}`).digest("hex");
+    return spend(this.scans, key, "Too many scans from this device. Please wait a moment.");
+  }
+
+  spendWaitingRoomCall(userId: string) {
+    return spend(this.waitingRoom, userId, "Too many requests. Please wait a moment.");
   }
 
   spendSeatWrite(userId: string) {
@@ -53,6 +108,31 @@ export class RateLimits {
 
   spendAnonymousRead(ip: string) {
     return spend(this.anonymousReads, ip, "Too many requests. Please wait a moment.");
+  }
+
+  spendAccountMail(ip: string) {
+    return spend(this.accountMailByIp, ip, "Too many requests from your network. Try again later.");
+  }
+
+  /**
+   * Mail to one inbox, whether or not an account has it (so a refusal tells nothing). The key is
+   * the address's hash: no addresses in the counter store.
+   */
+  spendAccountMailTo(address: string) {
+    const key = createHash("sha256").update(address.toLowerCase()).digest("hex");
+    return spend(
+      this.accountMailByAddress,
+      key,
+      "Too many messages asked for this address. Try again later.",
+    );
+  }
+
+  spendAccountLink(ip: string) {
+    return spend(this.accountLinks, ip, "Too many attempts from your network. Try again later.");
+  }
+
+  spendMailResend(userId: string) {
+    return spend(this.mailResends, userId, "Too many messages asked for. Try again later.");
   }
 
   spendSignUp(ip: string) {

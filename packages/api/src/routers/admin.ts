@@ -1,7 +1,15 @@
-// The platform admin console (R14, R15, users, audit log): admins only, every procedure.
+// The platform admin console (R14, R15, users, audit log, mail): admins only, every procedure.
 
 import { listAllEvents, listAllEventsInput } from "../services/admin/list-all-events.ts";
 import { listAuditLog, listAuditLogInput } from "../services/admin/list-audit-log.ts";
+import { listOutbox, listOutboxInput } from "../services/admin/mail/list-outbox.ts";
+import {
+  getLocalMail,
+  getLocalMailInput,
+  listLocalMailbox,
+  listLocalMailboxInput,
+} from "../services/admin/mail/local-mailbox.ts";
+import { retryMail, retryMailInput } from "../services/admin/mail/retry-mail.ts";
 import { getSalesCsv } from "../services/admin/sales-csv.ts";
 import { getSalesReport, salesReportInput } from "../services/admin/sales-report.ts";
 import { searchUsers, searchUsersInput } from "../services/admin/users/search-users.ts";
@@ -28,6 +36,24 @@ const adminUsersRouter = router({
     .mutation(({ ctx, input }) => unsuspendUser(ctx.db, input, ctx)),
 });
 
+const adminMailRouter = router({
+  outbox: adminProcedure
+    .input(listOutboxInput)
+    .query(({ ctx, input }) => listOutbox(ctx.db, input)),
+
+  retry: adminProcedure
+    .input(retryMailInput)
+    .mutation(({ ctx, input }) => retryMail(ctx.db, input, ctx)),
+
+  mailbox: adminProcedure
+    .input(listLocalMailboxInput)
+    .query(({ ctx, input }) => listLocalMailbox(ctx.db, input)),
+
+  message: adminProcedure
+    .input(getLocalMailInput)
+    .query(({ ctx, input }) => getLocalMail(ctx.db, input)),
+});
+
 export const adminRouter = router({
   events: adminProcedure
     .input(listAllEventsInput)
@@ -42,6 +68,8 @@ export const adminRouter = router({
     .query(({ ctx, input }) => getSalesCsv(ctx.db, input, ctx)),
 
   users: adminUsersRouter,
+
+  mail: adminMailRouter,
 
   audit: adminProcedure
     .input(listAuditLogInput)

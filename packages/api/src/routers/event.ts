@@ -2,6 +2,13 @@ import { TRPCError } from "@trpc/server";
 import { getEvent, getEventInput } from "../services/event/get-event.ts";
 import { assertSeatMapVisible, getSeatMap, seatMapInput } from "../services/event/get-seat-map.ts";
 import { listEventCities, listEvents, listEventsInput } from "../services/event/list-events.ts";
+import { getSeatLayout, seatLayoutInput } from "../services/seat-map/layout.ts";
+import {
+  getSeatStatus,
+  seatStatusInput,
+  seatStatusStreamInput,
+  streamSeatStatus,
+} from "../services/seat-map/seat-status.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
 export const eventRouter = router({
@@ -23,6 +30,41 @@ export const eventRouter = router({
     .meta({ rateLimit: "anonymousReads" })
     .input(seatMapInput)
     .query(({ ctx, input }) => getSeatMap(ctx.db, input, ctx)),
+
+  /**
+   * What never changes during a sale, columnar (decode with `@openticket/api/seat-map`); seats
+   * are addressed by position. The web app also serves it as a cacheable URL.
+   */
+  seatLayout: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
+    .input(seatLayoutInput)
+    .query(
+      async ({ ctx, input, signal }) =>
+        (await getSeatLayout(ctx.db, input.eventId, ctx, { signal })).wire,
+    ),
+
+  /** Every seat's status, 2 bits per position, shared by all callers; plus the caller's own. */
+  seatStatus: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
+    .input(seatStatusInput)
+    .query(({ ctx, input, signal }) => getSeatStatus(ctx.db, input, { ...ctx, signal })),
+
+  /**
+   * Live status deltas (server-sent events): from `since` when this process still has it, else
+   * a snapshot first. Apply a delta only when its `previous` is the version you hold.
+   */
+  onSeatStatus: publicProcedure
+    .meta({ rateLimit: "liveStreams" })
+    .input(seatStatusStreamInput)
+    .subscription(async ({ ctx, input, signal }) => {
+      if (!ctx.seatChanges) {
+        throw new TRPCError({
+          code: "METHOD_NOT_SUPPORTED",
+          message: "Live seat updates are not available here.",
+        });
+      }
+      return streamSeatStatus(ctx.db, input, { ...ctx, signal });
+    }),
 
   /**
    * Live seat status changes (server-sent events). Statuses are as the caller sees them; held

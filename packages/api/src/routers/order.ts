@@ -2,6 +2,7 @@ import { cancelOrder, cancelOrderInput } from "../services/order/cancel-order.ts
 import { checkout, checkoutInput } from "../services/order/checkout.ts";
 import { getOrder, getOrderInput } from "../services/order/get-order.ts";
 import { listOrders, listOrdersInput } from "../services/order/list-orders.ts";
+import { resendTickets, resendTicketsInput } from "../services/order/resend-tickets.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
 export const orderRouter = router({
@@ -21,4 +22,9 @@ export const orderRouter = router({
   cancel: authedProcedure
     .input(cancelOrderInput)
     .mutation(({ ctx, input }) => cancelOrder(ctx.db, input, ctx)),
+
+  resendTickets: authedProcedure
+    .meta({ rateLimit: "mailResends" })
+    .input(resendTicketsInput)
+    .mutation(({ ctx, input }) => resendTickets(ctx.db, input, ctx)),
 });

@@ -6,10 +6,12 @@ import { organizerEventsRouter } from "./organizer/events.ts";
 import { organizerReportProcedures } from "./organizer/reports.ts";
 import { organizerSeatsRouter } from "./organizer/seats.ts";
 import { organizerVenuesRouter } from "./organizer/venues.ts";
+import { organizerWaitingRoomRouter } from "./organizer/waiting-room.ts";
 
 export const organizerRouter = router({
   venues: organizerVenuesRouter,
   events: organizerEventsRouter,
   seats: organizerSeatsRouter,
+  waitingRoom: organizerWaitingRoomRouter,
   ...organizerReportProcedures,
 });

@@ -1,13 +1,52 @@
 import { holdSeats, holdSeatsInput } from "../services/reservation/hold-seats.ts";
 import { getMyHolds, myHoldsInput } from "../services/reservation/my-holds.ts";
 import { releaseSeats, releaseSeatsInput } from "../services/reservation/release-seats.ts";
+import {
+  byPosition,
+  checkPositionInput,
+  seatIdsAtPositions,
+  seatPositions,
+} from "../services/seat-map/positions.ts";
 import { authedProcedure, router } from "../trpc.ts";
+
+// Seats by id (seatIds), or by position in a layout version (event.seatLayout).
+const holdInput = holdSeatsInput
+  .extend({ seatIds: holdSeatsInput.shape.seatIds.optional(), ...seatPositions })
+  .superRefine((input, context) => {
+    checkPositionInput(input, context);
+    if (!input.seatIds && !input.positions) {
+      context.addIssue({ code: "custom", path: ["seatIds"], message: "Name the seats to hold." });
+    }
+  });
+
+const releaseInput = releaseSeatsInput.extend(seatPositions).superRefine(checkPositionInput);
 
 export const reservationRouter = router({
   hold: authedProcedure
     .meta({ rateLimit: "seatWrites" })
-    .input(holdSeatsInput)
-    .mutation(({ ctx, input, signal }) => holdSeats(ctx.db, input, { ...ctx, signal })),
+    .input(holdInput)
+    .mutation(async ({ ctx, input, signal }) => {
+      const caller = { ...ctx, signal };
+      const { eventId, layoutVersion, positions, seatIds, admission } = input;
+      if (!positions || !layoutVersion) {
+        return holdSeats(ctx.db, { eventId, seatIds: seatIds ?? [], admission }, caller);
+      }
+      const resolved = await seatIdsAtPositions(
+        ctx.db,
+        { eventId, layoutVersion, positions },
+        caller,
+      );
+      try {
+        const held = await holdSeats(
+          ctx.db,
+          { eventId, seatIds: resolved.seatIds, admission },
+          caller,
+        );
+        return { ...held, positions };
+      } catch (error) {
+        throw byPosition(error, resolved.layout);
+      }
+    }),
 
   mine: authedProcedure
     .input(myHoldsInput)
@@ -15,6 +54,16 @@ export const reservationRouter = router({
 
   release: authedProcedure
     .meta({ rateLimit: "seatWrites" })
-    .input(releaseSeatsInput)
-    .mutation(({ ctx, input, signal }) => releaseSeats(ctx.db, input, { ...ctx, signal })),
+    .input(releaseInput)
+    .mutation(async ({ ctx, input, signal }) => {
+      const caller = { ...ctx, signal };
+      const { eventId, layoutVersion, positions, seatIds } = input;
+      if (!positions || !layoutVersion) return releaseSeats(ctx.db, { eventId, seatIds }, caller);
+      const resolved = await seatIdsAtPositions(
+        ctx.db,
+        { eventId, layoutVersion, positions },
+        caller,
+      );
+      return releaseSeats(ctx.db, { eventId, seatIds: resolved.seatIds }, caller);
+    }),
 });

@@ -2,7 +2,12 @@
 // is ILIKE '%text%' and leaves % and _ in the text as wildcards, so they are escaped here.
 
 export function containsText(text: string) {
-  return { contains: text.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
+  return { contains: escapeLike(text), mode: "insensitive" as const };
+}
+
+/** The text with LIKE's wildcards (and its escape character) escaped, for raw SQL too. */
+export function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, "\\$&");
 }
 
 /**
@@ -10,5 +15,5 @@ export function containsText(text: string) {
  * so the same characters need escaping: a trailing backslash was a 500, "%" matched every city.
  */
 export function equalsText(text: string) {
-  return { equals: text.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
+  return { equals: escapeLike(text), mode: "insensitive" as const };
 }

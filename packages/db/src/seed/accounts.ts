@@ -151,6 +151,8 @@ export async function seedAccounts(db: Db, today: Date): Promise<AccountIds> {
       displayName: plan.displayName,
       phone: plan.phone,
       role: plan.role,
+      // Demo accounts can pay at once: their addresses count as verified from the day they joined.
+      emailVerifiedAt: joinedAt,
       createdAt: joinedAt,
       updatedAt: joinedAt,
     };

@@ -8,7 +8,14 @@ const unique = () => randomBytes(4).toString("hex");
 
 export async function makeUser(
   db: Db,
-  overrides: { role?: Role; username?: string; email?: string; passwordHash?: string } = {},
+  overrides: {
+    role?: Role;
+    username?: string;
+    email?: string;
+    passwordHash?: string;
+    /** False: an account that has not opened its verification link yet (may not pay). */
+    emailVerified?: boolean;
+  } = {},
 ) {
   const username = overrides.username ?? `user_${unique()}`;
   return db.user.create({
@@ -18,6 +25,7 @@ export async function makeUser(
       passwordHash: overrides.passwordHash ?? "not-a-real-hash",
       displayName: `Test ${username}`,
       role: overrides.role ?? "ATTENDEE",
+      emailVerifiedAt: overrides.emailVerified === false ? null : new Date(),
     },
   });
 }

@@ -70,3 +70,4 @@ async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Prom
 }
 
 export { makeEvent, makeUser, makeVenue } from "./fixtures.ts";
+export { latestMailLink, mailKindsSentTo } from "./mail-links.ts";

@@ -13,6 +13,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
         { href: "/admin/sales", name: "sales" },
         { href: "/admin/users", name: "users" },
         { href: "/admin/audit", name: "audit" },
+        { href: "/admin/mail", name: "mail" },
       ]}
     >
       {children}

@@ -12,7 +12,9 @@ import { hrefWith, param, type SearchParams } from "~/url/search-params";
 import { uuidOrUndefined } from "~/url/uuid";
 
 export async function generateMetadata() {
-  return { title: (await getTranslations("organizer"))("dashboard.title") };
+  // Not just "My events": that is the attendee's page of the events they went to.
+  const t = await getTranslations("organizer");
+  return { title: `${t("dashboard.title")} · ${t("console")}` };
 }
 
 export default async function OrganizerDashboardPage({

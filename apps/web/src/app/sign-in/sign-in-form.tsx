@@ -9,9 +9,12 @@ import { useWaitMessage } from "~/components/use-wait-message";
 
 /** How the server says a login is locked: this, then the seconds to wait (server/auth.ts). */
 const LOCKED = "TooManyAttempts:";
+/** How the server says the password was right but the account is suspended (server/auth.ts). */
+const SUSPENDED = "AccountSuspended";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
+  const tAccount = useTranslations("account");
   const router = useRouter();
   const waitMessage = useWaitMessage();
   const [error, setError] = useState<string | null>(null);
@@ -37,9 +40,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setError(
       failure === "CredentialsSignin"
         ? t("invalidCredentials")
-        : failure.startsWith(LOCKED)
-          ? waitMessage(Number(failure.slice(LOCKED.length)))
-          : t("genericError"),
+        : failure === SUSPENDED
+          ? tAccount("accountSuspended")
+          : failure.startsWith(LOCKED)
+            ? waitMessage(Number(failure.slice(LOCKED.length)))
+            : t("genericError"),
     );
   }
 
@@ -56,6 +61,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="current-password"
         required
       />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm text-brand-700 underline">
+        {tAccount("forgotLink")}
+      </Link>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           {error}
@@ -72,7 +80,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         {t("noAccount")}{" "}
         <Link
           href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="text-brand-700 hover:underline"
+          className="text-brand-700 underline"
         >
           {t("submitSignUp")}
         </Link>

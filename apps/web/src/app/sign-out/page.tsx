@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { SignOutButton } from "./sign-out-button";
+import { SignOutButton } from "~/components/sign-out-button";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signOutTitle") };

@@ -2,11 +2,10 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { FormField } from "~/components/form-field";
 import { useWaitMessage } from "~/components/use-wait-message";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 
 type Field = "username" | "email" | "password" | "displayName" | "phone";
@@ -15,8 +14,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
   const trpc = useTRPC();
   const router = useRouter();
-  const [signingIn, setSigningIn] = useState(false);
+  const locale = useLocale();
   const waitMessage = useWaitMessage();
+  const apiMessage = useApiMessage();
   const register = useMutation(trpc.auth.register.mutationOptions());
 
   const error = register.error;
@@ -24,10 +24,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   if (error?.data?.code === "CONFLICT") {
     const field = error.data.details?.field;
     if (field === "username") fieldErrors.username = t("usernameTaken");
-    if (field === "email") fieldErrors.email = t("emailTaken");
   }
   for (const [field, messages] of Object.entries(error?.data?.zodError?.fieldErrors ?? {})) {
-    if (Array.isArray(messages) && messages[0]) fieldErrors[field as Field] = messages[0];
+    if (Array.isArray(messages) && messages[0])
+      fieldErrors[field as Field] = apiMessage(messages[0]);
   }
   const generalError =
     error?.data?.code === "TOO_MANY_REQUESTS"
@@ -46,24 +46,16 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get("password") ?? ""),
       displayName: text("displayName") || undefined,
       phone: text("phone") || undefined,
+      locale: locale === "zh-TW" ? ("zh-TW" as const) : ("en" as const),
     };
-    const user = await register.mutateAsync(input).catch(() => null);
-    if (!user) return;
-    setSigningIn(true);
-    const result = await signIn("credentials", {
-      login: input.username,
-      password: input.password,
-      redirect: false,
-    });
-    if (result?.ok) {
-      router.push(callbackUrl);
-      router.refresh();
-    } else {
-      router.push(`/sign-in?registered=1&callbackUrl=${encodeURIComponent(callbackUrl)}`);
-    }
+    // A new account and an address that already had one get the same answer: the page after
+    // must not differ either, so nobody is signed in here (issue 14).
+    const answer = await register.mutateAsync(input).catch(() => null);
+    if (!answer) return;
+    router.push(`/sign-up/check-inbox?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   }
 
-  const pending = register.isPending || signingIn;
+  const pending = register.isPending || register.isSuccess;
   return (
     <form
       onSubmit={onSubmit}
@@ -123,7 +115,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         {t("haveAccount")}{" "}
         <Link
           href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-          className="text-brand-700 hover:underline"
+          className="text-brand-700 underline"
         >
           {t("submitSignIn")}
         </Link>

@@ -4,12 +4,17 @@ import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
+import { cityName } from "~/i18n/city-name";
 import { EventStatusBadge } from "./event-status-badge";
 
 type AdminEvent = RouterOutputs["admin"]["events"]["items"][number];
 
 export async function AdminEventsTable({ events }: { events: AdminEvent[] }) {
-  const [t, format] = await Promise.all([getTranslations("admin"), getFormatter()]);
+  const [t, tCity, format] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("cities"),
+    getFormatter(),
+  ]);
   const column = (key: string) => t(`events.columns.${key}`);
   return (
     <StackedTable
@@ -41,7 +46,7 @@ export async function AdminEventsTable({ events }: { events: AdminEvent[] }) {
             <span className="block text-xs text-slate-500">@{event.organizer.username}</span>
           </StackedCell>
           <StackedCell label={column("venue")}>{event.venue.name}</StackedCell>
-          <StackedCell label={column("city")}>{event.city}</StackedCell>
+          <StackedCell label={column("city")}>{cityName(tCity, event.city)}</StackedCell>
           <StackedCell label={column("date")} className="sm:whitespace-nowrap">
             <time dateTime={event.startsAt.toISOString()}>
               {format.dateTime(event.startsAt, {

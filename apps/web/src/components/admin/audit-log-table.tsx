@@ -1,27 +1,73 @@
-// Audit entries, newest first: when (Taipei), who, what, to which record, and the values before
-// and after as compact JSON.
+// Audit entries, newest first, for a person: when (in the viewer's time zone, named), who (name
+// and username, linked to the account), what (a sentence per action, naming the record), and
+// what changed, field by field, before → after.
 import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { LocalTime } from "~/components/local-time";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { hrefWith } from "~/url/search-params";
+import { auditChanges, fieldWords, ISO_INSTANT } from "./audit-changes";
 
 type AuditEntry = RouterOutputs["admin"]["audit"]["items"][number];
 
-const MAX_JSON_LENGTH = 160;
-
-/** One line of JSON, cut short when long (the full text is in the title). */
-function compactJson(value: unknown) {
-  const full = value === null || value === undefined ? "—" : JSON.stringify(value);
-  return {
-    full,
-    shown: full.length > MAX_JSON_LENGTH ? `${full.slice(0, MAX_JSON_LENGTH - 1)}…` : full,
-  };
-}
+/** Lists longer than this are counted, not spelled out (seat ids). */
+const MAX_LISTED = 3;
+const MAX_TEXT = 120;
 
 export async function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
-  const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormatter()]);
+  const [t, tRole, format] = await Promise.all([
+    getTranslations("admin.audit"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
   const column = (key: string) => t(`columns.${key}`);
+
+  function text(value: string) {
+    if (value in { ATTENDEE: 1, ORGANIZER: 1, ADMIN: 1 }) return tRole(value);
+    if (t.has(`values.${value}`)) return t(`values.${value}`);
+    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
+  }
+
+  function shown(value: unknown): React.ReactNode {
+    if (value === null || value === undefined || value === "") {
+      return <span className="text-slate-400">—</span>;
+    }
+    if (typeof value === "boolean") return value ? t("yes") : t("no");
+    if (typeof value === "number") return format.number(value);
+    if (typeof value === "string") {
+      return ISO_INSTANT.test(value) ? <LocalTime date={new Date(value)} /> : text(value);
+    }
+    if (Array.isArray(value)) {
+      const simple = value.every((item) => typeof item === "string" || typeof item === "number");
+      if (!simple || value.length > MAX_LISTED) return t("items", { count: value.length });
+      return value.map((item) => text(String(item))).join(", ");
+    }
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, item]) => `${label(key)}: ${typeof item === "object" ? "…" : String(item)}`)
+      .join("; ");
+  }
+
+  function label(field: string) {
+    return t.has(`fields.${field}`) ? t(`fields.${field}`) : fieldWords(field);
+  }
+
+  function sentence(entry: AuditEntry) {
+    const named = (value: unknown) => (typeof value === "string" && value ? value : null);
+    const before = (entry.before ?? {}) as Record<string, unknown>;
+    const entity =
+      entry.entityName ??
+      named(before.title) ??
+      named(before.name) ??
+      t("deleted", {
+        type: t.has(`types.${entry.entityType}`)
+          ? t(`types.${entry.entityType}`)
+          : entry.entityType,
+      });
+    const key = `sentences.${entry.action}`;
+    return t.has(key) ? t(key, { entity }) : t("sentenceOther", { action: entry.action, entity });
+  }
+
   return (
     <StackedTable
       label={t("table")}
@@ -29,76 +75,74 @@ export async function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
       columns={[
         { label: column("when") },
         { label: column("who") },
-        { label: column("action") },
-        { label: column("entity") },
+        { label: column("what") },
         { label: column("change") },
       ]}
     >
       {entries.map((entry) => {
-        const before = compactJson(entry.before);
-        const after = compactJson(entry.after);
-        const actionKey = `actions.${entry.action}`;
+        const changes = auditChanges(entry.before, entry.after);
         return (
           <StackedRow key={entry.id} testId="audit-entry">
             <StackedCell className="font-medium sm:whitespace-nowrap sm:font-normal">
-              <time dateTime={entry.createdAt.toISOString()}>
-                {format.dateTime(entry.createdAt, {
-                  dateStyle: "medium",
-                  timeStyle: "medium",
-                  timeZone: "Asia/Taipei",
-                })}
-              </time>
+              <LocalTime date={entry.createdAt} />
             </StackedCell>
             <StackedCell label={column("who")}>
               {entry.actor ? (
-                <Link
-                  href={hrefWith("/admin/audit", { actor: entry.actor.username })}
-                  className="text-brand-700 hover:underline"
-                >
-                  {entry.actor.username}
-                </Link>
+                <span className="flex flex-col" data-testid="audit-actor">
+                  <Link
+                    href={hrefWith("/admin/users", { q: entry.actor.username })}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {entry.actor.displayName}
+                  </Link>
+                  <Link
+                    href={hrefWith("/admin/audit", { actor: entry.actor.username })}
+                    title={t("onlyBy", { username: entry.actor.username })}
+                    className="text-xs text-slate-500 hover:underline"
+                  >
+                    @{entry.actor.username}
+                  </Link>
+                </span>
               ) : (
                 <span className="text-slate-500">{t("noActor")}</span>
               )}
             </StackedCell>
-            <StackedCell label={column("action")}>
-              {t.has(actionKey) && <span className="block">{t(actionKey)}</span>}
-              <code className="font-mono text-xs text-slate-500">{entry.action}</code>
-            </StackedCell>
-            <StackedCell label={column("entity")}>
-              <span className="whitespace-nowrap">
-                {entry.entityType} ·{" "}
-                {entry.entityType === "event" ? (
-                  <Link
-                    href={`/events/${entry.entityId}`}
-                    title={entry.entityId}
-                    className="font-mono text-xs text-brand-700 hover:underline"
-                  >
-                    {entry.entityId.slice(0, 8)}
+            <StackedCell label={column("what")}>
+              <span className="block" data-testid="audit-sentence">
+                {entry.entityType === "event" && entry.entityName ? (
+                  <Link href={`/events/${entry.entityId}`} className="hover:underline">
+                    {sentence(entry)}
                   </Link>
                 ) : (
-                  <code title={entry.entityId} className="font-mono text-xs">
-                    {entry.entityId.slice(0, 8)}
-                  </code>
+                  sentence(entry)
                 )}
               </span>
             </StackedCell>
             <StackedCell label={column("change")}>
-              <span
-                data-testid="audit-change"
-                className="flex flex-wrap items-baseline gap-x-1 font-mono text-xs wrap-anywhere"
-              >
-                <span title={before.full} className="text-slate-500">
-                  {before.shown}
-                </span>
-                <span aria-hidden className="text-slate-400">
-                  →
-                </span>
-                <span className="sr-only">{t("becomes")}</span>
-                <span title={after.full} className="text-slate-900">
-                  {after.shown}
-                </span>
-              </span>
+              {changes.length === 0 ? (
+                <span className="text-slate-400">—</span>
+              ) : (
+                <dl
+                  data-testid="audit-change"
+                  className="grid grid-cols-[auto_1fr] gap-x-2 text-xs"
+                >
+                  {changes.map((change) => (
+                    <div key={change.field} className="contents">
+                      <dt className="font-medium text-slate-600">{label(change.field)}</dt>
+                      <dd className="wrap-anywhere">
+                        <span className="text-slate-500 line-through decoration-slate-300">
+                          {shown(change.before)}
+                        </span>
+                        <span aria-hidden className="px-1 text-slate-400">
+                          →
+                        </span>
+                        <span className="sr-only"> {t("becomes")} </span>
+                        <span className="text-slate-900">{shown(change.after)}</span>
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
             </StackedCell>
           </StackedRow>
         );

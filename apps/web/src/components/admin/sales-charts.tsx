@@ -1,111 +1,37 @@
 "use client";
-// The sales page's charts, drawn by recharts in the browser. The server page hands over the
-// figures and the translated labels ready to draw; money stays in one currency per chart.
-// Not animated: these are figures to read, and a half-drawn chart misreads.
-import { useLocale } from "next-intl";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { formatMoney } from "~/format/money";
+// The sales page's charts, loaded after the page: recharts is most of the page's JavaScript, and
+// the figures and the table need none of it. Each chart's place is kept at its height, so nothing
+// moves when it is drawn (./sales-charts-drawing.tsx).
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
 
 export type MonthPoint = { label: string; revenue: number; refunds: number; net: number };
 export type CategoryPoint = { label: string; net: number };
 
-const COLORS = { revenue: "#1f5fd6", refunds: "#f59e0b", net: "#059669" } as const;
-const TICK = { fontSize: 12, fill: "#475569" };
+export const MONTH_CHART_HEIGHT = 300;
+export const categoryChartHeight = (categories: number) => Math.max(160, 36 * categories + 48);
 
-function useMoney(currency: string) {
-  const locale = useLocale();
-  return (value: unknown) => formatMoney(Number(value), currency, locale);
-}
+const MoneyByMonthDrawing = dynamic(
+  () => import("./sales-charts-drawing").then((module) => module.MoneyByMonthChart),
+  { ssr: false },
+);
+const NetByCategoryDrawing = dynamic(
+  () => import("./sales-charts-drawing").then((module) => module.NetByCategoryChart),
+  { ssr: false },
+);
 
-export function MoneyByMonthChart({
-  currency,
-  points,
-  names,
-}: {
-  currency: string;
-  points: MonthPoint[];
-  names: { revenue: string; refunds: string; net: string };
-}) {
-  const money = useMoney(currency);
+export function MoneyByMonthChart(props: ComponentProps<typeof MoneyByMonthDrawing>) {
   return (
-    <ComposedChart
-      responsive
-      data={points}
-      style={{ width: "100%", height: 300 }}
-      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-    >
-      <CartesianGrid vertical={false} stroke="#e2e8f0" />
-      <XAxis dataKey="label" tick={TICK} tickLine={false} />
-      <YAxis width="auto" tick={TICK} tickFormatter={money} axisLine={false} tickLine={false} />
-      <Tooltip formatter={money} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
-      <Bar
-        dataKey="revenue"
-        name={names.revenue}
-        fill={COLORS.revenue}
-        radius={[3, 3, 0, 0]}
-        isAnimationActive={false}
-      />
-      <Bar
-        dataKey="refunds"
-        name={names.refunds}
-        fill={COLORS.refunds}
-        radius={[3, 3, 0, 0]}
-        isAnimationActive={false}
-      />
-      <Line
-        dataKey="net"
-        name={names.net}
-        stroke={COLORS.net}
-        strokeWidth={2}
-        dot={{ r: 3 }}
-        type="monotone"
-        isAnimationActive={false}
-      />
-    </ComposedChart>
+    <div style={{ height: MONTH_CHART_HEIGHT }}>
+      <MoneyByMonthDrawing {...props} />
+    </div>
   );
 }
 
-export function NetByCategoryChart({
-  currency,
-  points,
-  name,
-}: {
-  currency: string;
-  points: CategoryPoint[];
-  name: string;
-}) {
-  const money = useMoney(currency);
+export function NetByCategoryChart(props: ComponentProps<typeof NetByCategoryDrawing>) {
   return (
-    <BarChart
-      responsive
-      layout="vertical"
-      data={points}
-      style={{ width: "100%", height: Math.max(160, 36 * points.length + 48) }}
-      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-    >
-      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis type="number" tick={TICK} tickFormatter={money} tickLine={false} />
-      <YAxis type="category" dataKey="label" width="auto" tick={TICK} tickLine={false} />
-      <Tooltip formatter={money} />
-      <Bar
-        dataKey="net"
-        name={name}
-        fill={COLORS.net}
-        radius={[0, 3, 3, 0]}
-        barSize={20}
-        isAnimationActive={false}
-      />
-    </BarChart>
+    <div style={{ height: categoryChartHeight(props.points.length) }}>
+      <NetByCategoryDrawing {...props} />
+    </div>
   );
 }

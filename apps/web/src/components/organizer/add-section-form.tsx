@@ -1,52 +1,128 @@
 "use client";
 // Generates a section of rows × seats: where it starts, how rows are named and numbered, and
-// whether rows curve towards the stage or are staggered.
+// whether rows curve towards the stage or are staggered. Whether it would overlap a section
+// already there is shown while typing, by the api's own geometry, and it cannot be saved so.
+import type { RouterInputs } from "@openticket/api";
+import {
+  findOverlaps,
+  generateSectionSeats,
+  type PlacedSection,
+  SEAT_PITCH,
+} from "@openticket/api/venue-layout";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useRef, useState } from "react";
 import { FormField } from "~/components/form-field";
 import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
 
-export function AddSectionForm({ venueId }: { venueId: string }) {
+type SectionInput = RouterInputs["organizer"]["venues"]["addSection"];
+
+/** The section the form describes, as the api takes it. */
+function readSection(form: FormData, venueId: string): SectionInput {
+  const number = (key: string) => Number(form.get(key) ?? 0);
+  const shape = form.get("shape");
+  return {
+    venueId,
+    name: String(form.get("sectionName")),
+    rows: {
+      count: number("rowCount"),
+      firstLabel: String(form.get("firstLabel") || "A"),
+      skipIAndO: form.get("skipIAndO") === "on",
+    },
+    seatsPerRow: number("seatsPerRow"),
+    numbering: form.get("numbering") === "RIGHT_TO_LEFT" ? "RIGHT_TO_LEFT" : "LEFT_TO_RIGHT",
+    curve: shape === "curve" ? number("curve") : 0,
+    rowOffset: shape === "offset" ? number("rowOffset") : 0,
+    origin: { x: number("originX"), y: number("originY") },
+  };
+}
+
+/** The sections it would overlap; none while the shape is incomplete (the api says why). */
+function overlapsOf(input: SectionInput, sections: readonly PlacedSection[]): string[] {
+  const { count, firstLabel, skipIAndO = false } = input.rows;
+  const valid = [count, input.seatsPerRow, input.origin?.x ?? 0, input.origin?.y ?? 0].every(
+    Number.isInteger,
+  );
+  if (!valid || count < 1 || input.seatsPerRow < 1 || count * input.seatsPerRow > 10_000) {
+    return [];
+  }
+  try {
+    const seats = generateSectionSeats({
+      rows: { count, firstLabel: (firstLabel ?? "A").toUpperCase(), skipIAndO },
+      seatsPerRow: input.seatsPerRow,
+      numbering: input.numbering ?? "LEFT_TO_RIGHT",
+      curve: input.curve ?? 0,
+      rowOffset: input.rowOffset ?? 0,
+      origin: input.origin ?? { x: 0, y: 0 },
+    });
+    return findOverlaps(seats, sections).map((overlap) => overlap.section);
+  } catch {
+    return [];
+  }
+}
+
+/** Where a new section's front row goes by default: three pitches below everything there. */
+function freeRowY(seats: readonly { y: number }[]) {
+  if (seats.length === 0) return 0;
+  return Math.max(...seats.map((seat) => seat.y)) + 3 * SEAT_PITCH;
+}
+
+export function AddSectionForm({
+  venueId,
+  sections,
+}: {
+  venueId: string;
+  /** The venue's sections as they are drawn, to warn of an overlap before saving. */
+  sections: readonly PlacedSection[];
+}) {
   const t = useTranslations("organizer.section");
+  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const [shape, setShape] = useState<"straight" | "curve" | "offset">("straight");
   const [done, setDone] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const [initialY] = useState(() => freeRowY(sections.flatMap((section) => section.seats)));
+  // What the form describes as it is typed (its defaults at first).
+  const [draft, setDraft] = useState<SectionInput>({
+    venueId,
+    name: "",
+    rows: { count: 5 },
+    seatsPerRow: 10,
+    origin: { x: 0, y: initialY },
+  });
+  const overlapping = useMemo(() => overlapsOf(draft, sections), [draft, sections]);
   const add = useMutation(
     trpc.organizer.venues.addSection.mutationOptions({
-      onSuccess: (result, _input) => {
+      onSuccess: (result) => {
         setDone(t("added", { name: result.section.name, count: result.section.seats.length }));
+        // Ready for the next one: a new name, below what is there now.
+        const current = form.current;
+        if (current) {
+          const seats = [...sections.flatMap((section) => section.seats), ...result.section.seats];
+          (current.elements.namedItem("sectionName") as HTMLInputElement).value = "";
+          (current.elements.namedItem("originY") as HTMLInputElement).value = String(
+            freeRowY(seats),
+          );
+          setDraft(readSection(new FormData(current), venueId));
+        }
         router.refresh();
       },
     }),
   );
   return (
     <form
+      ref={form}
       aria-label={t("title")}
       className="flex flex-col gap-4"
+      onChange={(event) => setDraft(readSection(new FormData(event.currentTarget), venueId))}
       onSubmit={(event) => {
         event.preventDefault();
         setDone(null);
-        const form = new FormData(event.currentTarget);
-        const number = (key: string) => Number(form.get(key) ?? 0);
-        add.mutate({
-          venueId,
-          name: String(form.get("sectionName")),
-          rows: {
-            count: number("rowCount"),
-            firstLabel: String(form.get("firstLabel") || "A"),
-            skipIAndO: form.get("skipIAndO") === "on",
-          },
-          seatsPerRow: number("seatsPerRow"),
-          numbering: form.get("numbering") === "RIGHT_TO_LEFT" ? "RIGHT_TO_LEFT" : "LEFT_TO_RIGHT",
-          curve: shape === "curve" ? number("curve") : 0,
-          rowOffset: shape === "offset" ? number("rowOffset") : 0,
-          origin: { x: number("originX"), y: number("originY") },
-        });
+        add.mutate(readSection(new FormData(event.currentTarget), venueId));
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -129,12 +205,29 @@ export function AddSectionForm({ venueId }: { venueId: string }) {
           defaultValue={0}
           hint={t("originHint")}
         />
-        <FormField label={t("originY")} name="originY" type="number" required defaultValue={0} />
+        <FormField
+          label={t("originY")}
+          name="originY"
+          type="number"
+          required
+          defaultValue={initialY}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="skipIAndO" className="size-4" />
         {t("skipIAndO")}
       </label>
+      {overlapping.length > 0 && (
+        <p
+          role="alert"
+          data-testid="section-overlap"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {t("overlaps", {
+            sections: format.list(overlapping.map((name) => t("quoted", { name }))),
+          })}
+        </p>
+      )}
       <MutationError error={add.error} />
       {done && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -142,7 +235,11 @@ export function AddSectionForm({ venueId }: { venueId: string }) {
         </p>
       )}
       <div>
-        <button type="submit" disabled={add.isPending} className={primaryButton}>
+        <button
+          type="submit"
+          disabled={add.isPending || overlapping.length > 0}
+          className={primaryButton}
+        >
           {add.isPending ? t("adding") : t("add")}
         </button>
       </div>

@@ -1,33 +1,23 @@
 "use client";
-// The organizer's events side by side: utilisation of each (bars, 0–100%). Not animated.
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+// The comparison chart, loaded after the page: recharts is most of the page's JavaScript, and the
+// totals and the table need none of it. Its place is kept at its height, so nothing moves when it
+// is drawn (./comparison-chart-drawing.tsx).
+import dynamic from "next/dynamic";
+import type { ComponentProps } from "react";
 
 export type ComparisonPoint = { label: string; utilisation: number };
 
-const TICK = { fontSize: 12, fill: "#475569" };
+export const comparisonChartHeight = (events: number) => Math.max(160, 36 * events + 48);
 
-export function ComparisonChart({ points, name }: { points: ComparisonPoint[]; name: string }) {
-  const percent = (value: unknown) => `${Math.round(Number(value))}%`;
+const ComparisonDrawing = dynamic(
+  () => import("./comparison-chart-drawing").then((module) => module.ComparisonChart),
+  { ssr: false },
+);
+
+export function ComparisonChart(props: ComponentProps<typeof ComparisonDrawing>) {
   return (
-    <BarChart
-      responsive
-      layout="vertical"
-      data={points}
-      style={{ width: "100%", height: Math.max(160, 36 * points.length + 48) }}
-      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-    >
-      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis type="number" domain={[0, 100]} tick={TICK} tickFormatter={percent} tickLine={false} />
-      <YAxis type="category" dataKey="label" width="auto" tick={TICK} tickLine={false} />
-      <Tooltip formatter={percent} />
-      <Bar
-        dataKey="utilisation"
-        name={name}
-        fill="#1f5fd6"
-        radius={[0, 3, 3, 0]}
-        barSize={20}
-        isAnimationActive={false}
-      />
-    </BarChart>
+    <div style={{ height: comparisonChartHeight(props.points.length) }}>
+      <ComparisonDrawing {...props} />
+    </div>
   );
 }

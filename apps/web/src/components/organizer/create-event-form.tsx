@@ -9,11 +9,10 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { card, fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
+import { CurrencySelect } from "./currency-select";
 import { EventFields, readEventFields } from "./event-fields";
 import { MutationError } from "./mutation-error";
-import { PriceTiersEditor, type TierDraft } from "./price-tiers-editor";
-
-const CURRENCY = "TWD";
+import { PriceTiersEditor, type TierDraft, tierPrices } from "./price-tiers-editor";
 
 export function CreateEventForm({
   venues,
@@ -24,8 +23,9 @@ export function CreateEventForm({
   const trpc = useTRPC();
   const router = useRouter();
   const [venueId, setVenueId] = useState(venues[0]?.id ?? "");
+  const [currency, setCurrency] = useState("TWD");
   const [tiers, setTiers] = useState<TierDraft[]>([
-    { key: "first", name: t("defaultTier"), price: 1000 },
+    { key: "first", name: t("defaultTier"), price: "1000" },
   ]);
   const [sectionTier, setSectionTier] = useState<Record<string, string>>({});
   const venue = venues.find((candidate) => candidate.id === venueId);
@@ -61,8 +61,8 @@ export function CreateEventForm({
         create.mutate({
           ...fields,
           venueId,
-          currency: CURRENCY,
-          priceTiers: tiers.map((tier) => ({ name: tier.name.trim(), price: tier.price })),
+          currency,
+          priceTiers: tierPrices(tiers, currency).map(({ name, price }) => ({ name, price })),
           sectionTiers: sections.map((section) => ({
             sectionId: section.id,
             tier: tierNames.includes(sectionTier[section.id] ?? "")
@@ -88,7 +88,10 @@ export function CreateEventForm({
         </select>
       </label>
       <EventFields timeZone={timeZone} />
-      <PriceTiersEditor tiers={tiers} onChange={setTiers} currency={CURRENCY} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <CurrencySelect value={currency} onChange={setCurrency} />
+      </div>
+      <PriceTiersEditor tiers={tiers} onChange={setTiers} currency={currency} />
       {sections.length > 0 && (
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-2 text-sm font-semibold text-slate-800">{t("sectionTiers")}</legend>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
 
@@ -14,6 +15,7 @@ export function ImportLayoutForm({ venueId }: { venueId: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
+  const apiMessage = useApiMessage();
   const [csv, setCsv] = useState("section,row,number,x,y\n");
   const [done, setDone] = useState<string | null>(null);
   const importLayout = useMutation(
@@ -70,7 +72,7 @@ export function ImportLayoutForm({ venueId }: { venueId: string }) {
             {lineErrors.map((error) => (
               <li key={`${error.line}-${error.message}`}>
                 <span className="font-mono font-semibold">{t("line", { line: error.line })}</span>{" "}
-                {error.message}
+                {apiMessage(error.message)}
               </li>
             ))}
           </ol>

@@ -1,11 +1,23 @@
 "use client";
-// The event's price tiers as an editable list: a name and a price (in the currency's minor
-// unit; dollars for TWD) each. Tiers that exist keep their id, so editing renames or re-prices
-// them; tiers are added but never dropped here, since seats may be priced by them.
+// The event's price tiers as an editable list: a name and a price each, typed in the currency's
+// main unit ("12.50" dollars) and sent in its minor unit (@openticket/db/currencies). Tiers that
+// exist keep their id, so editing renames or re-prices them; tiers are added but never dropped
+// here, since seats may be priced by them.
+import { minorUnitDigits, toMinorUnits } from "@openticket/db/currencies";
 import { useTranslations } from "next-intl";
 import { fieldInput, fieldLabel, secondaryButton } from "~/components/ui/styles";
 
-export type TierDraft = { key: string; id?: string; name: string; price: number };
+/** `price` as typed, in the currency's main unit. */
+export type TierDraft = { key: string; id?: string; name: string; price: string };
+
+/** The tiers as the api takes them; a price that is not a valid amount goes as NaN (refused). */
+export function tierPrices(tiers: TierDraft[], currency: string) {
+  return tiers.map((tier) => ({
+    id: tier.id,
+    name: tier.name.trim(),
+    price: toMinorUnits(tier.price, currency) ?? Number.NaN,
+  }));
+}
 
 export function PriceTiersEditor({
   tiers,
@@ -23,7 +35,11 @@ export function PriceTiersEditor({
     <fieldset className="flex flex-col gap-3">
       <legend className="mb-2 text-sm font-semibold text-slate-800">{t("tiers")}</legend>
       {tiers.map((tier, index) => (
-        <div key={tier.key} data-testid="tier-row" className="grid grid-cols-[1fr_8rem_auto] gap-2">
+        <div
+          key={tier.key}
+          data-testid="tier-row"
+          className="grid grid-cols-[minmax(0,1fr)_7rem_auto] gap-2"
+        >
           <label className={fieldLabel}>
             {t("tierName", { number: index + 1 })}
             <input
@@ -38,10 +54,12 @@ export function PriceTiersEditor({
             {t("tierPrice", { currency })}
             <input
               type="number"
-              value={Number.isNaN(tier.price) ? "" : tier.price}
+              inputMode={minorUnitDigits(currency) > 0 ? "decimal" : "numeric"}
+              value={tier.price}
               required
               min={0}
-              onChange={(event) => update(tier.key, { price: event.target.valueAsNumber })}
+              step={10 ** -minorUnitDigits(currency)}
+              onChange={(event) => update(tier.key, { price: event.target.value })}
               className={fieldInput}
             />
           </label>
@@ -61,9 +79,7 @@ export function PriceTiersEditor({
       <div>
         <button
           type="button"
-          onClick={() =>
-            onChange([...tiers, { key: crypto.randomUUID(), name: "", price: Number.NaN }])
-          }
+          onClick={() => onChange([...tiers, { key: crypto.randomUUID(), name: "", price: "" }])}
           disabled={tiers.length >= 20}
           className={secondaryButton}
         >

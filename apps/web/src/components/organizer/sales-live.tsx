@@ -1,21 +1,21 @@
 "use client";
 // One event's sales (R10), kept current while the page is open: prefetched by the page, then
-// refetched every few seconds, so a sale made a moment ago shows without reloading. Tickets sold, money net of refunds, by
-// tier and per day (a chart, not animated: figures to read).
+// refetched every few seconds, so a sale made a moment ago shows without reloading. Tickets sold,
+// money net of refunds, by tier and per day (a chart, loaded after the page: ./sales-by-day-chart.tsx).
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { FigureList } from "./figure-list";
+import { SalesByDayChart } from "./sales-by-day-chart";
 
 const REFRESH_MS = 5_000;
-const TICK = { fontSize: 12, fill: "#475569" };
 
 export function SalesLive({ eventId }: { eventId: string }) {
   const t = useTranslations("organizer.sales");
   const locale = useLocale();
+  const format = useFormatter();
   const trpc = useTRPC();
   const { data } = useSuspenseQuery({
     ...trpc.organizer.sales.queryOptions({ eventId }),
@@ -29,7 +29,11 @@ export function SalesLive({ eventId }: { eventId: string }) {
       </p>
       <FigureList
         figures={[
-          { key: "ticketsSold", label: t("ticketsSold"), value: String(data.totals.ticketsSold) },
+          {
+            key: "ticketsSold",
+            label: t("ticketsSold"),
+            value: format.number(data.totals.ticketsSold),
+          },
           { key: "revenue", label: t("revenue"), value: money(data.totals.revenue) },
           { key: "refunds", label: t("refunds"), value: money(data.totals.refunds) },
           { key: "net", label: t("net"), value: money(data.totals.net), strong: true },
@@ -79,55 +83,11 @@ export function SalesLive({ eventId }: { eventId: string }) {
             data-testid="chart-by-day"
             className="rounded-xl border border-slate-200 bg-white p-3"
           >
-            <ComposedChart
-              responsive
-              data={data.byDay}
-              style={{ width: "100%", height: 300 }}
-              margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="date" tick={TICK} tickLine={false} />
-              <YAxis
-                yAxisId="money"
-                width="auto"
-                tick={TICK}
-                tickFormatter={money}
-                axisLine={false}
-                tickLine={false}
-              />
-              <YAxis
-                yAxisId="tickets"
-                orientation="right"
-                width="auto"
-                allowDecimals={false}
-                tick={TICK}
-                axisLine={false}
-                tickLine={false}
-              />
-              <Tooltip
-                formatter={(value, name) => (name === t("net") ? money(value) : String(value))}
-              />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar
-                yAxisId="money"
-                dataKey="net"
-                name={t("net")}
-                fill="#059669"
-                radius={[3, 3, 0, 0]}
-                maxBarSize={56}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="tickets"
-                dataKey="ticketsSold"
-                name={t("ticketsSold")}
-                stroke="#1f5fd6"
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                type="monotone"
-                isAnimationActive={false}
-              />
-            </ComposedChart>
+            <SalesByDayChart
+              days={data.byDay}
+              currency={data.currency}
+              names={{ net: t("net"), ticketsSold: t("ticketsSold") }}
+            />
           </div>
         )}
       </section>

@@ -1,16 +1,17 @@
 "use client";
 // Seat management (R12): the event's seats on the buyers' map, each in its state — available,
 // held (until when), sold (in which order), blocked — and picked seats blocked off sale or put
-// back. Held and sold seats belong to buyers: the api refuses the whole request, and the seats
-// it named are listed here.
+// back, or moved into another price tier. Held and sold seats belong to buyers: the api refuses
+// the whole request, and the seats it named are listed here.
 import type { AppErrorDetails, RouterOutputs } from "@openticket/api";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { type MapSeat, STATUS_COLORS, tierColor } from "~/components/seat-map/seat-colors";
+import { type MapSeat, tierColor } from "~/components/seat-map/seat-colors";
 import { SeatMapSvg } from "~/components/seat-map/seat-map-svg";
-import { primaryButton, secondaryButton } from "~/components/ui/styles";
+import { SeatSwatch } from "~/components/seat-map/seat-mark";
+import { fieldInput, fieldLabel, primaryButton, secondaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
 
@@ -26,6 +27,8 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ id: string; state: string }[]>([]);
+  const [refusedFor, setRefusedFor] = useState<"block" | "tier">("block");
+  const [tierId, setTierId] = useState(map.tiers[0]?.id ?? "");
 
   const byId = useMemo(() => new Map(map.seats.map((seat) => [seat.id, seat])), [map]);
   const mapSeats = useMemo<MapSeat[]>(() => {
@@ -63,22 +66,32 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
     setDone(message);
     router.refresh();
   };
-  const onRefused = (error: { data?: { details?: AppErrorDetails | null } | null }) => {
-    setRefused(error.data?.details?.unavailableSeats ?? []);
-  };
+  const onRefused =
+    (action: "block" | "tier") =>
+    (error: { data?: { details?: AppErrorDetails | null } | null }) => {
+      setRefusedFor(action);
+      setRefused(error.data?.details?.unavailableSeats ?? []);
+    };
   const block = useMutation(
     trpc.organizer.seats.block.mutationOptions({
       onSuccess: (result) => onDone(t("blocked", { count: result.blockedSeatIds.length })),
-      onError: onRefused,
+      onError: onRefused("block"),
     }),
   );
   const unblock = useMutation(
     trpc.organizer.seats.unblock.mutationOptions({
       onSuccess: (result) => onDone(t("unblocked", { count: result.unblockedSeatIds.length })),
-      onError: onRefused,
+      onError: onRefused("block"),
     }),
   );
-  const busy = block.isPending || unblock.isPending;
+  const setTier = useMutation(
+    trpc.organizer.events.setSeatTiers.mutationOptions({
+      onSuccess: (result) =>
+        onDone(t("tierSet", { count: result.seatIds.length, tier: result.tier.name })),
+      onError: onRefused("tier"),
+    }),
+  );
+  const busy = block.isPending || unblock.isPending || setTier.isPending;
   const selectedSeats = [...selected].flatMap((id) => byId.get(id) ?? []);
   const cancelled = map.status === "CANCELLED";
 
@@ -100,11 +113,7 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
           </li>
           {(["HELD", "SOLD", "BLOCKED"] as const).map((state) => (
             <li key={state} className="flex items-center gap-1.5">
-              <span
-                aria-hidden
-                className="inline-block size-3 rounded-full"
-                style={{ background: STATUS_COLORS[state] }}
-              />
+              <SeatSwatch kind={state} />
               {t("count", { state: t(`state.${state}`), count: map.counts[state] })}
             </li>
           ))}
@@ -138,6 +147,7 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
                 setRefused([]);
                 block.reset();
                 unblock.reset();
+                setTier.reset();
                 setSelected((current) => {
                   const next = new Set(current);
                   if (next.has(seat.id)) next.delete(seat.id);
@@ -198,6 +208,34 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
             {t("clear")}
           </button>
         </div>
+        {map.tiers.length > 1 && (
+          <div className="flex flex-wrap items-end gap-2 border-t border-slate-100 pt-3">
+            <label className={`${fieldLabel} min-w-0 flex-1`}>
+              {t("tier")}
+              <select
+                value={tierId}
+                onChange={(event) => setTierId(event.target.value)}
+                className={fieldInput}
+              >
+                {map.tiers.map((tier) => (
+                  <option key={tier.id} value={tier.id}>
+                    {tier.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              disabled={cancelled || busy || selected.size === 0 || !tierId}
+              onClick={() =>
+                setTier.mutate({ eventId: map.eventId, tierId, seatIds: [...selected] })
+              }
+              className={secondaryButton}
+            >
+              {setTier.isPending ? t("working") : t("setTier")}
+            </button>
+          </div>
+        )}
         {cancelled && <p className="text-sm text-slate-600">{t("cancelledEvent")}</p>}
         {refused.length > 0 ? (
           <div
@@ -205,7 +243,7 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
             data-testid="seats-refused"
             className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800"
           >
-            <p className="font-medium">{t("refused")}</p>
+            <p className="font-medium">{refusedFor === "tier" ? t("refusedTier") : t("refused")}</p>
             <ul className="mt-1 list-disc pl-5">
               {refused.map((seat) => {
                 const full = byId.get(seat.id);
@@ -219,7 +257,7 @@ export function SeatManager({ map, timeZone }: { map: SeatMap; timeZone: string 
             </ul>
           </div>
         ) : (
-          <MutationError error={block.error ?? unblock.error} />
+          <MutationError error={block.error ?? unblock.error ?? setTier.error} />
         )}
         {done && (
           <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

@@ -1,38 +1,43 @@
 "use client";
-// Others' holds end on the open map by themselves: each held seat knows when its hold ends, and
-// the map turns it back to AVAILABLE then, even if the live feed is down. Normally the server's
-// sweeper announces it first; the grace keeps a browser clock that runs a little fast from
-// offering a seat the server still counts as held.
+// Others' holds end on the open map by themselves: each held seat the live stream announced
+// knows when its hold ends, and the map turns it back to AVAILABLE then, even if the stream is
+// down. Normally the server announces it first; the grace keeps a browser clock that runs a
+// little fast from offering a seat the server still counts as held.
+import { SEAT_CODES, type SeatStatus } from "@openticket/api/seat-map";
 import { useEffect, useMemo } from "react";
-import type { SeatMapData } from "./seat-colors";
 
 const GRACE_MS = 1_000;
 
-/** The map with every hold that ended by `nowMs` turned back to AVAILABLE. */
-export function freeExpiredHolds(map: SeatMapData, nowMs: number): SeatMapData {
-  let changed = false;
-  const seats = map.seats.map((seat) => {
-    if (seat.status !== "HELD" || !seat.expiresAt || seat.expiresAt.getTime() > nowMs) return seat;
-    changed = true;
-    const { expiresAt: _ended, ...rest } = seat;
-    return { ...rest, status: "AVAILABLE" as const };
-  });
-  return changed ? { ...map, seats } : map;
+/** The live status of the open map, and when each announced hold of someone else ends. */
+export type LiveSeats = { status: SeatStatus; holdEnds: Map<number, number> };
+
+/** The live seats with every hold that ended by `nowMs` turned back to AVAILABLE. */
+export function freeExpiredHolds(live: LiveSeats, nowMs: number): LiveSeats {
+  let statuses: Uint8Array | null = null;
+  const holdEnds = new Map(live.holdEnds);
+  for (const [position, end] of live.holdEnds) {
+    if (end > nowMs) continue;
+    holdEnds.delete(position);
+    if (live.status.statuses[position] !== SEAT_CODES.HELD) continue;
+    statuses ??= live.status.statuses.slice();
+    statuses[position] = SEAT_CODES.AVAILABLE;
+  }
+  if (holdEnds.size === live.holdEnds.size) return live;
+  return { status: statuses ? { ...live.status, statuses } : live.status, holdEnds };
 }
 
-/** Frees others' holds on the map when they end. `update` patches the cached map. */
+/** Frees others' holds on the map when they end. `update` patches the live seats. */
 export function useFreeExpiredHolds(
-  map: SeatMapData,
-  update: (patch: (map: SeatMapData) => SeatMapData) => void,
+  live: LiveSeats | null,
+  update: (patch: (live: LiveSeats) => LiveSeats) => void,
 ) {
   const nextEnd = useMemo(() => {
     let earliest: number | null = null;
-    for (const seat of map.seats) {
-      const end = seat.status === "HELD" ? seat.expiresAt?.getTime() : undefined;
-      if (end !== undefined && (earliest === null || end < earliest)) earliest = end;
+    for (const end of live?.holdEnds.values() ?? []) {
+      if (earliest === null || end < earliest) earliest = end;
     }
     return earliest;
-  }, [map]);
+  }, [live]);
   useEffect(() => {
     if (nextEnd === null) return;
     const timer = setTimeout(

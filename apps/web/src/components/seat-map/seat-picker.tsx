@@ -1,21 +1,45 @@
 "use client";
 // Seat selection (R4, R7, R17, R18): the live seat map, the buyer's selection and total, and
-// holding the seats. The page prefetches the map on the server (it is here on first render);
-// live updates patch the cached map and a resync refetches it.
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+// holding the seats. The page prefetches the status on the server (it is here on first render)
+// and has the browser preload the layout's cacheable URL (./seat-layout-query.ts); the live stream (event.onSeatStatus) patches the status, and a missed
+// delta resubscribes for a snapshot.
+// Seats are addressed by position in the layout: a MapSeat's id is String(position).
+// On a phone a big venue is section-first: a list of its sections (prices, seats left), then one
+// section's seats at a size that can be tapped, with the selection and its Hold button kept at
+// the bottom of the screen (./section-list.tsx, ./selection-bar.tsx).
+import {
+  applySeatStatusMessage,
+  decodeSeatStatus,
+  SEAT_CODE_NAMES,
+  SEAT_CODES,
+  type SeatLayout,
+  type SeatStatusMessage,
+  type SeatStatusWire,
+} from "@openticket/api/seat-map";
+import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCountdown } from "~/components/use-countdown";
 import { useWaitMessage } from "~/components/use-wait-message";
+import { useAdmissionPass } from "~/components/waiting-room/waiting-room-gate";
 import { formatMoney } from "~/format/money";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
-import { useFreeExpiredHolds } from "./free-expired-holds";
-import { type MapSeat, type SeatMapData, STATUS_COLORS, tierColor } from "./seat-colors";
-import { SeatMapSvg } from "./seat-map-svg";
+import { useExpiredHold } from "./expired-hold";
+import { ExpiredHoldNotice } from "./expired-hold-notice";
+import { type LiveSeats, useFreeExpiredHolds } from "./free-expired-holds";
+import type { MapSeat } from "./seat-colors";
+import { seatLayoutQuery } from "./seat-layout-query";
+import { SeatLegend } from "./seat-legend";
+import { SECTION_FIRST_SEATS, SeatMapSvg } from "./seat-map-svg";
 import { isChoosable } from "./seat-navigation";
+import { OpenSectionBar, type SectionChoice, SectionList } from "./section-list";
+import { type SectionSummary, summarizeSections } from "./section-summaries";
+import { SelectionBar } from "./selection-bar";
+import { useNarrowScreen } from "./use-narrow-screen";
 
 type Props = {
   eventId: string;
@@ -26,17 +50,34 @@ type Props = {
 
 const selectionKey = (eventId: string) => `openticket:selection:${eventId}`;
 
+/** Screen pixels per map unit a phone opens a section at: seats 13 px wide, rows labelled. */
+const PHONE_SECTION_SCALE = 1.6;
+
 export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Props) {
   const t = useTranslations("seats");
+  const apiMessage = useApiMessage();
   const waitMessage = useWaitMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const mapKey = useMemo(() => trpc.event.seatMap.queryKey({ eventId }), [trpc, eventId]);
-  const map = useSuspenseQuery(trpc.event.seatMap.queryOptions({ eventId }));
+  const admission = useAdmissionPass();
+  const initial = useSuspenseQuery(trpc.event.seatStatus.queryOptions({ eventId }));
+  // The latest whole status (prefetched, or a snapshot from the stream), and the live one.
+  const [snapshot, setSnapshot] = useState<SeatStatusWire>(initial.data);
+  const [live, setLive] = useState<LiveSeats | null>(null);
+  const [resumeFrom, setResumeFrom] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+
+  const layoutQuery = useQuery(seatLayoutQuery(eventId, snapshot.layoutVersion));
+  const layout = layoutQuery.data;
+
+  // A whole status for the layout at hand replaces the live one; the stream resumes from it.
+  useEffect(() => {
+    if (!layout || layout.version !== snapshot.layoutVersion) return;
+    setLive({ status: decodeSeatStatus(snapshot, layout.seatCount), holdEnds: new Map() });
+    setResumeFrom((current) => current ?? snapshot.version);
+  }, [layout, snapshot]);
 
   // A selection made before signing in comes back after it.
   useEffect(() => {
@@ -47,58 +88,112 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     }
   }, [eventId]);
 
-  const live = useSubscription(
-    trpc.event.onSeatChange.subscriptionOptions(
-      { eventId },
-      {
-        onData: (batch) => {
-          if (batch.resync) {
-            void queryClient.invalidateQueries({ queryKey: mapKey });
-            return;
-          }
-          queryClient.setQueryData<SeatMapData>(mapKey, (old) =>
-            old ? applyChanges(old, batch.seats) : old,
-          );
-        },
-      },
+  const resubscribe = useRef<() => void>(() => {});
+  const onMessage = useCallback(
+    (message: SeatStatusMessage) => {
+      if ("snapshot" in message) {
+        setSnapshot(message.snapshot);
+        return;
+      }
+      if (!layout) return;
+      setLive((current) => {
+        const next = current && applySeatStatusMessage(current.status, message, layout.seatCount);
+        if (!current || !next) {
+          // A delta that does not follow what we hold: start again from a snapshot.
+          queueMicrotask(() => resubscribe.current());
+          return current;
+        }
+        const holdEnds = new Map(current.holdEnds);
+        for (const [position, code, ends] of message.changes) {
+          if (code === SEAT_CODES.HELD && ends !== undefined) holdEnds.set(position, ends);
+          else holdEnds.delete(position);
+        }
+        return { status: next, holdEnds };
+      });
+    },
+    [layout],
+  );
+  const liveStream = useSubscription(
+    trpc.event.onSeatStatus.subscriptionOptions(
+      { eventId, since: resumeFrom },
+      { enabled: live !== null && resumeFrom !== undefined, onData: onMessage },
     ),
   );
+  resubscribe.current = () => {
+    setResumeFrom(undefined);
+    // Resubscribing without `since` gets a snapshot first.
+    setTimeout(() => setResumeFrom(""), 0);
+  };
 
-  const data = map.data;
-  const patchMap = useCallback(
-    (patch: (map: SeatMapData) => SeatMapData) =>
-      queryClient.setQueryData<SeatMapData>(mapKey, (old) => (old ? patch(old) : old)),
-    [queryClient, mapKey],
+  const patchLive = useCallback(
+    (patch: (live: LiveSeats) => LiveSeats) => setLive((old) => (old ? patch(old) : old)),
+    [],
   );
-  useFreeExpiredHolds(data, patchMap);
-  const seatsById = useMemo(() => new Map(data.seats.map((seat) => [seat.id, seat])), [data]);
-  const mine = useMemo(() => data.seats.filter((seat) => seat.status === "MINE"), [data]);
-  const selectedSeats = selected.flatMap((id) => seatsById.get(id) ?? []);
+  useFreeExpiredHolds(live, patchLive);
+
+  const seats = useSeats(layout, live);
+  // A seat's id is its position: the seats array is its own index.
+  const seatById = useCallback((id: string) => seats[Number(id)], [seats]);
+  const mine = useMemo(() => seats.filter((seat) => seat.status === "MINE"), [seats]);
+  const selectedSeats = selected.flatMap((id) => seatById(id) ?? []);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const price = (seat: MapSeat) => data.tiers[seat.tier]?.price ?? 0;
-  const money = (amount: number) => formatMoney(amount, data.currency, locale);
+  const tiers = layout?.tiers ?? [];
+  const sections = layout?.sections ?? [];
+  const currency = layout?.currency ?? "TWD";
+  const price = (seat: MapSeat) => tiers[seat.tier]?.price ?? 0;
+  // Each amount formatted once: a number format costs milliseconds to build on a slow phone.
+  const money = useMemo(() => {
+    const formatted = new Map<number, string>();
+    return (amount: number) => {
+      let text = formatted.get(amount);
+      if (text === undefined) {
+        text = formatMoney(amount, currency, locale);
+        formatted.set(amount, text);
+      }
+      return text;
+    };
+  }, [currency, locale]);
+
+  // A phone opens a big venue on the list of its sections, then draws one section's seats.
+  const narrow = useNarrowScreen();
+  const sectionFirst = narrow && seats.length > SECTION_FIRST_SEATS;
+  const [openSection, setOpenSection] = useState<number | null>(null);
+  const shownSection = sectionFirst ? openSection : null;
+  const summaries = useMemo(
+    () => (sectionFirst ? summarizeSections(seats, sections) : null),
+    [sectionFirst, seats, sections],
+  );
+  const sectionSeats = useMemo(
+    () => (shownSection === null ? seats : seats.filter((seat) => seat.section === shownSection)),
+    [seats, shownSection],
+  );
 
   // Selected seats that stop being available leave the selection: silently when the buyer now
   // holds them, with a word why when someone else took them.
   useEffect(() => {
-    const gone = selected.filter((id) => seatsById.get(id)?.status !== "AVAILABLE");
+    if (seats.length === 0) return;
+    const gone = selected.filter((id) => seatById(id)?.status !== "AVAILABLE");
     if (gone.length === 0) return;
     setSelected((current) => current.filter((id) => !gone.includes(id)));
     const labels = gone.flatMap((id) => {
-      const seat = seatsById.get(id);
+      const seat = seatById(id);
       return seat && seat.status !== "MINE" ? [seat.label] : [];
     });
     if (labels.length) setNotice(t("taken", { count: labels.length, labels: labels.join(", ") }));
-  }, [seatsById, selected, t]);
+  }, [seats.length, seatById, selected, t]);
 
-  const remaining = useCountdown(data.myHoldExpiresAt);
+  const expiredHold = useExpiredHold(eventId, layout?.version, seats, setSelected);
+  const remaining = useCountdown(live?.status.mine.expiresAt ?? null);
   const expired = remaining === 0 && mine.length > 0;
+  const expireHold = expiredHold.expire;
+  const mineNow = useRef(mine);
+  mineNow.current = mine;
   useEffect(() => {
     if (expired) {
-      setNotice(t("expired"));
-      void queryClient.invalidateQueries({ queryKey: mapKey });
+      expireHold(mineNow.current.map((seat) => Number(seat.id)));
+      resubscribe.current();
     }
-  }, [expired, mapKey, queryClient, t]);
+  }, [expired, expireHold]);
 
   const toggle = useCallback(
     (seat: MapSeat) => {
@@ -116,20 +211,54 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     [maxSeatsPerOrder, mine.length, t],
   );
 
+  /** Marks positions on the live map at once; the stream confirms (or corrects) them. */
+  const mark = useCallback(
+    (positions: number[], code: number, expiresAt?: Date) =>
+      patchLive(({ status, holdEnds }) => {
+        const statuses = status.statuses.slice();
+        for (const position of positions) statuses[position] = code;
+        const mineNow = new Set(status.mine.positions);
+        for (const position of positions) {
+          if (code === SEAT_CODES.MINE) mineNow.add(position);
+          else mineNow.delete(position);
+        }
+        const ends =
+          code === SEAT_CODES.MINE && expiresAt
+            ? expiresAt
+            : mineNow.size
+              ? status.mine.expiresAt
+              : null;
+        return {
+          status: {
+            ...status,
+            statuses,
+            mine: { positions: [...mineNow].sort((a, b) => a - b), expiresAt: ends },
+          },
+          holdEnds,
+        };
+      }),
+    [patchLive],
+  );
+
   const hold = useMutation(
     trpc.reservation.hold.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (held, input) => {
         setSelected([]);
         setNotice(null);
-        void queryClient.invalidateQueries({ queryKey: mapKey });
+        if (input.positions) mark(input.positions, SEAT_CODES.MINE, held.expiresAt);
       },
       onError: (error) => {
-        const unavailable = error.data?.details?.unavailableSeatIds ?? [];
+        const unavailable = error.data?.details?.unavailablePositions ?? [];
         if (error.data?.code === "CONFLICT" && unavailable.length) {
-          const labels = unavailable.flatMap((id) => seatsById.get(id)?.label ?? []);
-          setSelected((current) => current.filter((id) => !unavailable.includes(id)));
+          const labels = unavailable.flatMap((position) => layout?.label[position] ?? []);
+          const ids = unavailable.map(String);
+          setSelected((current) => current.filter((id) => !ids.includes(id)));
           setNotice(t("taken", { count: labels.length, labels: labels.join(", ") }));
-          void queryClient.invalidateQueries({ queryKey: mapKey });
+          mark(unavailable, SEAT_CODES.HELD);
+        } else if (error.data?.details?.reason === "LAYOUT_CHANGED") {
+          setSelected([]);
+          setNotice(t("holdFailed", { message: apiMessage(error.message) }));
+          resubscribe.current();
         } else if (error.data?.code === "UNAUTHORIZED") {
           goToSignIn();
         } else if (error.data?.code === "TOO_MANY_REQUESTS") {
@@ -139,14 +268,14 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         } else if (error.data?.details?.maxSeatsPerOrder) {
           setNotice(t("atMax", { count: error.data.details.maxSeatsPerOrder }));
         } else {
-          setNotice(t("holdFailed", { message: error.message }));
+          setNotice(t("holdFailed", { message: apiMessage(error.message) }));
         }
       },
     }),
   );
   const release = useMutation(
     trpc.reservation.release.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: mapKey }),
+      onSuccess: () => mark(live?.status.mine.positions ?? [], SEAT_CODES.AVAILABLE),
     }),
   );
 
@@ -155,26 +284,60 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     router.push(`/sign-in?callbackUrl=${encodeURIComponent(`/events/${eventId}/seats`)}`);
   }
 
+  /** The prices of a section's free seats: "NT$1,200", "NT$1,200–NT$3,200", or nothing. */
+  const sectionPrices = useCallback(
+    (section: SectionSummary) => {
+      const prices = section.tiers.map((tier) => tiers[tier]?.price ?? 0);
+      if (prices.length === 0) return "";
+      const low = money(Math.min(...prices));
+      return prices.length > 1 ? `${low}–${money(Math.max(...prices))}` : low;
+    },
+    [tiers, money],
+  );
+  const describeSection = useCallback(
+    (section: SectionSummary) =>
+      [t("sectionFree", { count: section.free }), sectionPrices(section)].filter(Boolean),
+    [sectionPrices, t],
+  );
+  const sectionChoices: SectionChoice[] = [...(summaries?.values() ?? [])].map((summary) => ({
+    section: summary.section,
+    name: summary.name,
+    prices: sectionPrices(summary),
+    free: summary.free,
+    tier: summary.tiers[0],
+  }));
+  const openChoice = sectionChoices.find((choice) => choice.section === shownSection);
+  // Focus follows the flow: to the opened section's name, and back to it in the list.
+  const openHeading = useRef<HTMLHeadingElement>(null);
+  const lastOpened = useRef<number | null>(null);
+  useEffect(() => {
+    if (shownSection !== null) {
+      lastOpened.current = shownSection;
+      openHeading.current?.focus();
+    } else if (lastOpened.current !== null) {
+      document.querySelector<HTMLElement>(`[data-section="${lastOpened.current}"]`)?.focus();
+    }
+  }, [shownSection]);
   const describeSeat = useCallback(
     (seat: MapSeat) =>
       t("seatDescription", {
         label: seat.label,
-        section: data.sections[seat.section]?.name ?? "",
-        tier: data.tiers[seat.tier]?.name ?? "",
-        price: formatMoney(data.tiers[seat.tier]?.price ?? 0, data.currency, locale),
+        section: sections[seat.section]?.name ?? "",
+        tier: tiers[seat.tier]?.name ?? "",
+        price: formatMoney(tiers[seat.tier]?.price ?? 0, currency, locale),
         status: t(`status.${seat.status}`),
       }),
-    [data, locale, t],
+    [sections, tiers, currency, locale, t],
   );
 
   // A refetch that failed (after a hold, say) leaves a map that may be out of date.
-  if (map.isError) {
+  if (layoutQuery.isError) {
     return (
       <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-red-900">
         <p>{t("loadFailed")}</p>
         <button
           type="button"
-          onClick={() => map.refetch()}
+          onClick={() => layoutQuery.refetch()}
           className="mt-3 rounded-md bg-white px-3 py-1.5 text-sm"
         >
           {t("retry")}
@@ -184,34 +347,88 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   }
 
   const selectedTotal = selectedSeats.reduce((sum, seat) => sum + price(seat), 0);
+  const canHold = onSale && selectedSeats.length > 0 && !hold.isPending;
+  const holdLabel = hold.isPending ? t("holding") : signedIn ? t("hold") : t("signInToHold");
+  const holdSelection = () => {
+    if (!signedIn) return goToSignIn();
+    if (!layout) return;
+    hold.mutate({
+      eventId,
+      layoutVersion: layout.version,
+      positions: selected.map(Number),
+      admission,
+    });
+  };
   const mineTotal = mine.reduce((sum, seat) => sum + price(seat), 0);
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
+      {expiredHold.lost && (
+        <ExpiredHoldNotice
+          lost={expiredHold.lost}
+          seats={seats}
+          sectionName={(section) => sections[section]?.name ?? ""}
+          holding={hold.isPending}
+          onHoldAgain={(positions) =>
+            layout && hold.mutate({ eventId, layoutVersion: layout.version, positions })
+          }
+          onDismiss={expiredHold.dismiss}
+        />
+      )}
       <div className="flex flex-col gap-2">
-        <div className="h-[60vh] min-h-[320px] lg:h-[70vh]">
-          <SeatMapSvg
-            seats={data.seats}
-            sections={data.sections}
-            selected={selectedSet}
-            onToggle={toggle}
-            label={t("mapLabel")}
-            canChoose={isChoosable}
-            describeSeat={describeSeat}
-            stageLabel={t("stage")}
-            controls={{ zoomIn: t("zoomIn"), zoomOut: t("zoomOut"), reset: t("resetView") }}
-          />
-        </div>
+        {sectionFirst && shownSection === null ? (
+          <SectionList sections={sectionChoices} onOpen={setOpenSection} />
+        ) : (
+          <>
+            {openChoice && (
+              <OpenSectionBar
+                section={openChoice}
+                headingRef={openHeading}
+                onBack={() => setOpenSection(null)}
+              />
+            )}
+            <div className="h-[60vh] min-h-[320px] lg:h-[70vh]">
+              {seats.length === 0 ? (
+                <p
+                  data-testid="seat-map-loading"
+                  className="flex h-full items-center justify-center rounded-xl bg-slate-50 text-sm text-slate-500"
+                >
+                  {t("loading")}
+                </p>
+              ) : (
+                <SeatMapSvg
+                  // A section of its own starts at its home view, not where the last one was.
+                  key={shownSection ?? "all"}
+                  seats={sectionSeats}
+                  sections={sections}
+                  selected={selectedSet}
+                  onToggle={toggle}
+                  label={t("mapLabel")}
+                  canChoose={isChoosable}
+                  describeSeat={describeSeat}
+                  stageLabel={shownSection === null ? t("stage") : undefined}
+                  controls={{ zoomIn: t("zoomIn"), zoomOut: t("zoomOut"), reset: t("resetView") }}
+                  describeSection={describeSection}
+                  sectionsHint={t("sectionsHint")}
+                  {...(shownSection !== null && {
+                    overview: false,
+                    homeScale: PHONE_SECTION_SCALE,
+                  })}
+                />
+              )}
+            </div>
+          </>
+        )}
         <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
-          <span>{t("panHint")}</span>
-          {live.status === "pending" && (
+          <span>{sectionFirst && shownSection === null ? "" : t("panHint")}</span>
+          {liveStream.status === "pending" && (
             <span data-testid="live-indicator" className="flex items-center gap-1 text-emerald-700">
               <span className="size-2 rounded-full bg-emerald-500" aria-hidden />
               {t("live")}
             </span>
           )}
         </div>
-        <Legend data={data} money={money} />
+        <SeatLegend tiers={tiers.map((tier) => ({ ...tier, price: money(tier.price) }))} />
       </div>
 
       <aside className="flex flex-col gap-4" aria-label={t("selection")}>
@@ -241,7 +458,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
               {mine.map((seat) => (
                 <li key={seat.id} className="flex justify-between">
                   <span>
-                    {seat.label} · {data.sections[seat.section]?.name}
+                    {seat.label} · {sections[seat.section]?.name}
                   </span>
                   <span>{money(price(seat))}</span>
                 </li>
@@ -277,8 +494,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
               {selectedSeats.map((seat) => (
                 <li key={seat.id} className="flex items-center justify-between gap-2">
                   <span>
-                    {seat.label} · {data.sections[seat.section]?.name} ·{" "}
-                    {data.tiers[seat.tier]?.name}
+                    {seat.label} · {sections[seat.section]?.name} · {tiers[seat.tier]?.name}
                   </span>
                   <span className="flex items-center gap-2">
                     {money(price(seat))}
@@ -304,77 +520,62 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
           </p>
           <button
             type="button"
-            disabled={!onSale || selectedSeats.length === 0 || hold.isPending}
-            onClick={() => {
-              if (!signedIn) return goToSignIn();
-              hold.mutate({ eventId, seatIds: selected });
-            }}
+            disabled={!canHold}
+            onClick={holdSelection}
             className="mt-3 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
           >
-            {hold.isPending ? t("holding") : signedIn ? t("hold") : t("signInToHold")}
+            {holdLabel}
           </button>
         </section>
         <Link href={`/events/${eventId}`} className="text-sm text-brand-700 hover:underline">
           ← {t("back")}
         </Link>
       </aside>
+      <SelectionBar
+        count={selectedSeats.length}
+        total={money(selectedTotal)}
+        action={holdLabel}
+        disabled={!canHold}
+        onAction={holdSelection}
+      />
     </div>
   );
 }
 
-function Legend({ data, money }: { data: SeatMapData; money: (amount: number) => string }) {
-  const t = useTranslations("seats");
-  const swatch = (color: string) => (
-    <span
-      className="inline-block size-3 rounded-full border border-white shadow"
-      style={{ background: color }}
-    />
-  );
-  return (
-    <section
-      aria-label={t("legend")}
-      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700"
-    >
-      {data.tiers.map((tier, index) => (
-        <span key={tier.id} className="flex items-center gap-1">
-          {swatch(tierColor(index))} {tier.name} {money(tier.price)}
-        </span>
-      ))}
-      <span className="flex items-center gap-1">
-        {swatch("#111827")} {t("status.SELECTED")}
-      </span>
-      {(["MINE", "HELD", "SOLD", "BLOCKED"] as const).map((status) => (
-        <span key={status} className="flex items-center gap-1">
-          {swatch(STATUS_COLORS[status])} {t(`status.${status}`)}
-        </span>
-      ))}
-    </section>
-  );
-}
-
-function applyChanges(
-  map: SeatMapData,
-  changes: { id: string; status: MapSeat["status"]; expiresAt?: string }[],
-): SeatMapData {
-  const byId = new Map(changes.map((change) => [change.id, change]));
-  let myHoldExpiresAt = map.myHoldExpiresAt;
-  for (const change of changes) {
-    if (change.status === "MINE" && change.expiresAt) {
-      const expiresAt = new Date(change.expiresAt);
-      if (!myHoldExpiresAt || expiresAt < myHoldExpiresAt) myHoldExpiresAt = expiresAt;
+/**
+ * The seats as the drawing takes them, from the layout and the live status. Seats whose status
+ * did not change keep their object, so a delta of a few seats re-renders only those.
+ */
+function useSeats(layout: SeatLayout | undefined, live: LiveSeats | null): MapSeat[] {
+  const previous = useRef<{ layout: SeatLayout; seats: MapSeat[] } | null>(null);
+  return useMemo(() => {
+    if (!layout || !live || live.status.statuses.length !== layout.seatCount) return [];
+    const before = previous.current?.layout === layout ? previous.current.seats : null;
+    const seats = new Array<MapSeat>(layout.seatCount);
+    for (let position = 0; position < layout.seatCount; position++) {
+      const status = SEAT_CODE_NAMES[live.status.statuses[position] ?? 0] ?? "AVAILABLE";
+      const end = status === "HELD" ? live.holdEnds.get(position) : undefined;
+      const old = before?.[position];
+      if (old && old.status === status && old.expiresAt?.getTime() === end) {
+        seats[position] = old;
+        continue;
+      }
+      seats[position] = {
+        id: String(position),
+        section: layout.section[position] ?? 0,
+        row: layout.row[position] ?? "",
+        number: layout.number[position] ?? 0,
+        label: layout.label[position] ?? "",
+        x: layout.x[position] ?? 0,
+        y: layout.y[position] ?? 0,
+        tier: layout.tier[position] ?? 0,
+        status,
+        ...(end !== undefined && { expiresAt: new Date(end) }),
+      };
     }
-  }
-  const seats = map.seats.map((seat): MapSeat => {
-    const change = byId.get(seat.id);
-    if (!change) return seat;
-    const { expiresAt: _previous, ...rest } = seat;
-    // Others' holds keep their end, so the map can free the seat then (useFreeExpiredHolds).
-    return change.status === "HELD" && change.expiresAt
-      ? { ...rest, status: change.status, expiresAt: new Date(change.expiresAt) }
-      : { ...rest, status: change.status };
-  });
-  if (!seats.some((seat) => seat.status === "MINE")) myHoldExpiresAt = null;
-  return { ...map, seats, myHoldExpiresAt };
+    previous.current = { layout, seats };
+    return seats;
+  }, [layout, live]);
 }
 
 function formatRemaining(ms: number) {

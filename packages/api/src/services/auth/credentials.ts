@@ -1,8 +1,11 @@
-// Sign-in by username or e-mail and password. A wrong password, an unknown account and a
-// suspended account all answer the same (null), after the same argon2 work.
+// Sign-in by username or e-mail and password. A wrong password and an unknown account answer
+// the same (null), after the same argon2 work. A suspended account is told so, but only after
+// the right password (issue 16 item 9): whoever knows it may learn the account's state, a
+// guesser learns nothing.
 import type { Db } from "@openticket/db";
 import { decoyPasswordHash, verifyPassword } from "@openticket/db/password";
 import { z } from "zod";
+import { AppError } from "../../errors.ts";
 import { name, text } from "../../input.ts";
 
 export const credentialsInput = z.object({
@@ -30,7 +33,10 @@ export async function verifyCredentials(db: Db, input: z.input<typeof credential
     user?.passwordHash ?? (await decoyPasswordHash()),
     parsed.data.password,
   );
-  if (!user || !valid || user.suspendedAt) return null;
+  if (!user || !valid) return null;
+  if (user.suspendedAt) {
+    throw new AppError("FORBIDDEN", "This account is suspended.", { reason: "SUSPENDED" });
+  }
   const { passwordHash: _, suspendedAt: __, ...sessionUser } = user;
   return sessionUser;
 }

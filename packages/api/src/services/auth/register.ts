@@ -1,11 +1,23 @@
-// Sign-up (R1): a new attendee account with username, e-mail and password.
+// Sign-up (R1): a new attendee account with username, e-mail and password, unverified until
+// the link mailed to the address is opened.
+//
+// The answer never tells whether an e-mail address is registered (issue 14): a registered
+// address gets exactly the answer of a successful sign-up, and the account's owner gets a
+// message ("someone tried to sign up with your address") instead of a new account. Both paths
+// do the same expensive work (the argon2 hash). A taken username is still reported: people
+// choose usernames, and a username is public anyway.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@openticket/db";
 import { hashPassword } from "@openticket/db/password";
 import { z } from "zod";
+import type { Context } from "../../context.ts";
 import { AppError, uniqueViolationFields } from "../../errors.ts";
 import { text } from "../../input.ts";
+import { queueMail } from "../mail/queue-mail.ts";
+import { emailAddress, mailLocale, newPassword, passwordProblem } from "./account-input.ts";
+import { queueVerification } from "./queue-verification.ts";
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from "./account-input.ts";
 
 export const registerInput = z
   .object({
@@ -16,74 +28,98 @@ export const registerInput = z
     })
       .regex(/^[a-zA-Z0-9_.-]+$/, "Use letters, digits, dots, dashes and underscores only.")
       .transform((value) => value.toLowerCase()),
-    email: z
-      .email("Enter a valid e-mail address.")
-      .max(254)
-      .transform((value) => value.toLowerCase()),
-    password: text(128, {
-      min: PASSWORD_MIN_LENGTH,
-      trim: false,
-      tooShort: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
-      tooLong: "Use at most 128 characters.",
-    }),
+    email: emailAddress,
+    password: newPassword,
     displayName: text(80).optional(),
     phone: text(20, { tooLong: "Enter a valid phone number." })
       .regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a valid phone number.")
       .optional(),
+    /** The language the app was shown in: the account's messages are written in it. */
+    locale: mailLocale.optional(),
   })
   .superRefine((value, ctx) => {
-    const password = value.password.toLowerCase();
-    const personal = [value.username, value.email.split("@")[0] ?? ""].filter(
-      (part) => part.length >= 4,
-    );
-    if (personal.some((part) => password.includes(part))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: "The password must not contain your username or e-mail.",
-      });
-    }
-    if (new Set(value.password).size < 4) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: "The password is too easy to guess.",
-      });
-    }
+    const problem = passwordProblem(value.password, value);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
 export type RegisterInput = z.output<typeof registerInput>;
 
-export async function registerUser(db: Db, input: RegisterInput) {
+/** The one answer of a sign-up that did not fail on its input or username. */
+export type SignUpAnswer = { status: "CHECK_INBOX" };
+
+export async function registerUser(
+  db: Db,
+  input: RegisterInput,
+  caller: Pick<Context, "now" | "settings" | "rateLimits">,
+): Promise<SignUpAnswer> {
+  // Both paths spend it, so a refusal says nothing about the address either.
+  await caller.rateLimits?.spendAccountMailTo(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const now = caller.now();
+  const context = { now, publicUrl: caller.settings.publicUrl };
   // A quick answer for the common case; the unique indexes settle any race below.
-  const taken = await db.user.findFirst({
+  // The username is checked first, whoever has the address: otherwise a taken username with a
+  // registered address of someone else would answer "check your inbox" and tell the address.
+  const taken = await db.user.findMany({
     where: { OR: [{ username: input.username }, { email: input.email }] },
     select: { username: true },
   });
-  if (taken) throw takenError(taken.username === input.username ? "username" : "email");
+  if (taken.some((user) => user.username === input.username)) throw usernameTaken();
+  if (taken.length > 0) return tellOwner(db, input.email, context);
 
   try {
-    return await db.user.create({
-      data: {
-        username: input.username,
-        email: input.email,
-        passwordHash: await hashPassword(input.password),
-        displayName: input.displayName || input.username,
-        phone: input.phone || null,
-      },
-      select: { id: true, username: true, email: true, displayName: true, role: true },
+    await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName || input.username,
+          phone: input.phone || null,
+          locale: input.locale ?? "en",
+        },
+        select: { id: true, email: true, locale: true },
+      });
+      await queueVerification(tx, user, context);
     });
   } catch (error) {
     const fields = uniqueViolationFields(error);
-    if (fields) throw takenError(fields.includes("email") ? "email" : "username");
-    throw error;
+    if (!fields) throw error;
+    if (!fields.includes("email")) throw usernameTaken();
+    // Lost a race for the address: its owner (the winner) hears of it, as above.
+    return tellOwner(db, input.email, context);
   }
+  return { status: "CHECK_INBOX" };
 }
 
-function takenError(field: "username" | "email") {
-  return new AppError(
-    "CONFLICT",
-    field === "username" ? "This username is already taken." : "This e-mail is already registered.",
-    { field },
-  );
+/** Someone signed up with a registered address: its owner is told, nothing is created. */
+async function tellOwner(
+  db: Db,
+  email: string,
+  context: { now: Date; publicUrl: string },
+): Promise<SignUpAnswer> {
+  const owner = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, locale: true },
+  });
+  if (owner) {
+    await db.$transaction((tx) =>
+      queueMail(tx, {
+        key: `sign-up-attempt:${owner.id}:${randomUUID()}`,
+        to: owner.email,
+        userId: owner.id,
+        locale: owner.locale === "zh-TW" ? "zh-TW" : "en",
+        mail: {
+          kind: "sign-up-attempt",
+          signInUrl: new URL("/sign-in", context.publicUrl).toString(),
+          resetUrl: new URL("/forgot-password", context.publicUrl).toString(),
+        },
+      }),
+    );
+  }
+  return { status: "CHECK_INBOX" };
+}
+
+function usernameTaken() {
+  return new AppError("CONFLICT", "This username is already taken.", { field: "username" });
 }

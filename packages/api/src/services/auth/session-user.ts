@@ -8,15 +8,29 @@ export type SessionUser = { id: string; username: string; role: Role; sessionVer
 /** The claims a session token carries about its user. */
 export type SessionClaims = { userId: string; sessionVersion: number };
 
+/** What a session check reads of a user (session-cache.ts keeps these). */
+export type SessionUserRow = SessionUser & { suspendedAt: Date | null };
+
 export async function resolveSessionUser(
   db: Db,
   claims: SessionClaims | null | undefined,
 ): Promise<SessionUser | null> {
   if (!claims) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
+  return judgeSession(await readSessionUser(db, claims.userId), claims);
+}
+
+export function readSessionUser(db: Db, userId: string): Promise<SessionUserRow | null> {
+  return db.user.findUnique({
+    where: { id: userId },
     select: { id: true, username: true, role: true, sessionVersion: true, suspendedAt: true },
   });
+}
+
+/** The session's user if the row still accepts the session's claims, else null. */
+export function judgeSession(
+  user: SessionUserRow | null,
+  claims: SessionClaims,
+): SessionUser | null {
   if (!user || user.suspendedAt || user.sessionVersion !== claims.sessionVersion) return null;
   return {
     id: user.id,

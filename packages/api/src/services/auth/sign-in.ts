@@ -1,7 +1,7 @@
 // Sign-in with its guessing limits: verifyCredentials, behind the lockout of
 // rate-limits/sign-in-lockout.ts. A locked account or IP address is refused with
 // TOO_MANY_REQUESTS before any password is checked; the answer is otherwise the same as
-// verifyCredentials' (the user, or null).
+// verifyCredentials' (the user, null, or FORBIDDEN for a suspended account).
 import type { Db } from "@openticket/db";
 import type { RateLimits } from "../../rate-limits/rate-limits.ts";
 import { verifyCredentials } from "./credentials.ts";

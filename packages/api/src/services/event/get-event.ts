@@ -18,6 +18,9 @@ export const eventDetailsSelect = {
   category: true,
   city: true,
   imageUrl: true,
+  coverKey: true,
+  coverWidth: true,
+  coverHeight: true,
   startsAt: true,
   endsAt: true,
   status: true,
@@ -50,6 +53,7 @@ export async function getEvent(db: Db, input: z.output<typeof getEventInput>, ca
       ...eventDetailsSelect,
       organizer: { select: { displayName: true } },
       venue: { select: { id: true, name: true, city: true, address: true, timeZone: true } },
+      waitingRoomOpensAt: true,
       priceTiers: {
         select: { id: true, name: true, price: true },
         orderBy: [{ ordering: "asc" }, { price: "desc" }],
@@ -61,9 +65,11 @@ export async function getEvent(db: Db, input: z.output<typeof getEventInput>, ca
     throw new AppError("NOT_FOUND", "This event does not exist.");
   }
   const seats = await seatCountsByTier(db, event.id);
-  const { organizerId: _, ...details } = event;
+  const { organizerId: _, waitingRoomOpensAt, ...details } = event;
   return {
     ...details,
+    /** High-demand: buyers queue in a waiting room before they may hold seats. */
+    hasWaitingRoom: waitingRoomOpensAt !== null,
     saleState: saleState(event, caller.now()),
     priceTiers: event.priceTiers.map((tier) => ({
       ...tier,

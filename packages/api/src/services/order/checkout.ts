@@ -9,20 +9,28 @@
 //   2. Outside any transaction, the provider creates the hosted payment (idempotent by the
 //      order's key, so a retry after a crash or an outage gets the same one).
 //   3. Its reference and URL are recorded; the buyer is sent there.
-import { createHash } from "node:crypto";
-import { type Db, runGuarded } from "@openticket/db";
+//
+// Only a buyer whose e-mail address is verified may pay (issue 14): anyone else is refused with
+// FORBIDDEN / EMAIL_NOT_VERIFIED before anything is written, and keeps their holds.
+import { createHash, randomUUID } from "node:crypto";
+import { type Db, type EventStatus, runGuarded, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
-import { AppError, uniqueViolationFields } from "../../errors.ts";
-import { id, idempotencyKey } from "../../input.ts";
+import { AppError } from "../../errors.ts";
+import { admissionPass, id, idempotencyKey } from "../../input.ts";
+import { countOutcome, metrics } from "../../observability/metrics.ts";
 import { crashPoint } from "../crash-point.ts";
-import { assertOnSale, loadEventForSale } from "../event/sale-state.ts";
+import { assertOnSale } from "../event/sale-state.ts";
 import { isProviderUnavailable } from "../payments/payment-provider.ts";
+import { isUniqueViolation } from "../payments/unique-violation.ts";
+import { assertAdmitted } from "../waiting-room/admission-pass.ts";
 
 export const checkoutInput = z.object({
   eventId: id,
   /** Chosen by the client per purchase attempt; repeating it returns the same order. */
   idempotencyKey,
+  /** The waiting room's admission pass: required for an event that has one. */
+  admission: admissionPass,
 });
 
 export type CheckoutOutcome = {
@@ -34,7 +42,15 @@ export type CheckoutOutcome = {
 
 type CheckoutCaller = Caller & Pick<Context, "payments" | "settings">;
 
-export async function checkout(
+export function checkout(
+  db: Db,
+  input: z.output<typeof checkoutInput>,
+  caller: CheckoutCaller,
+): Promise<CheckoutOutcome> {
+  return countOutcome(metrics.checkouts, "started", checkoutOnce(db, input, caller));
+}
+
+async function checkoutOnce(
   db: Db,
   input: z.output<typeof checkoutInput>,
   caller: CheckoutCaller,
@@ -42,98 +58,187 @@ export async function checkout(
   const userId = caller.user.id;
   const now = caller.now();
   const requestHash = hashRequest(input);
-  const existing = await findOrderByKey(db, userId, input.idempotencyKey);
-  if (existing) return resume(db, existing, requestHash, caller);
+  let started: { existing: ExistingOrder } | { charge: Charge };
+  try {
+    // READ COMMITTED: its reads take no predicate locks (under SERIALIZABLE they locked index
+    // pages every other buyer's checkout writes to), and every write is guarded (the key's
+    // unique index, the holds' conditional UPDATE), which PostgreSQL re-checks against the
+    // newest rows. One transaction, two statements: what the checkout needs to know, then
+    // everything it writes.
+    started = await runGuarded(db, (tx) => startCheckout(tx, input, requestHash, now, caller));
+  } catch (error) {
+    // The same key sent twice at once: the other request owns the order.
+    if (isUniqueViolation(error)) {
+      const winner = await findOrderByKey(db, userId, input.idempotencyKey);
+      if (winner) return resume(db, winner, requestHash, caller);
+    }
+    throw error;
+  }
+  if ("existing" in started) return resume(db, started.existing, requestHash, caller);
+  crashPoint("checkout:after-order");
+  return createPayment(db, started.charge, caller);
+}
 
-  const event = await loadEventForSale(db, input.eventId);
-  assertOnSale(event, now);
-  const paymentDueAt = new Date(now.getTime() + caller.settings.paymentWindowMs);
-  const holdsKeptUntil = new Date(paymentDueAt.getTime() + caller.settings.paymentGraceMs);
-
-  // Reads outside the transaction (inside SERIALIZABLE they would lock index pages that every
-  // other buyer's checkout writes to); the transaction below only writes, guarded.
-  const inFlight = await db.order.findFirst({
-    where: { userId, eventId: event.id, status: "PENDING", holds: { some: {} } },
-    select: { id: true },
-  });
-  if (inFlight) {
-    throw new AppError("CONFLICT", "A payment for these seats is already in progress.", {
-      reason: "PAYMENT_IN_PROGRESS",
-      orderId: inFlight.id,
+/** Step 1: the PENDING order, its CHARGE intent and its holds, or the order the key made. */
+async function startCheckout(
+  tx: Tx,
+  input: z.output<typeof checkoutInput>,
+  requestHash: string,
+  now: Date,
+  caller: CheckoutCaller,
+): Promise<{ existing: ExistingOrder } | { charge: Charge }> {
+  const userId = caller.user.id;
+  const [state] = await tx.$queryRaw<CheckoutState[]>`/* prepared */
+    SELECT
+      (SELECT json_build_object('id', o.id, 'status', o.status, 'requestHash', o.request_hash)
+       FROM orders o WHERE o.user_id = ${userId}::uuid AND o.idempotency_key = ${input.idempotencyKey})
+        AS existing,
+      (SELECT json_build_object('id', e.id, 'status', e.status, 'startsAt', e.starts_at,
+                                'salesStartAt', e.sales_start_at, 'salesEndAt', e.sales_end_at,
+                                'maxSeatsPerOrder', e.max_seats_per_order, 'currency', e.currency,
+                                'title', e.title, 'waitingRoomOpensAt', e.waiting_room_opens_at)
+       FROM events e WHERE e.id = ${input.eventId}::uuid) AS event,
+      (SELECT u.email_verified_at IS NOT NULL FROM users u WHERE u.id = ${userId}::uuid)
+        AS verified,
+      (SELECT o.id::text FROM orders o
+       WHERE o.user_id = ${userId}::uuid AND o.event_id = ${input.eventId}::uuid
+         AND o.status = 'PENDING' AND EXISTS (SELECT 1 FROM seat_holds h WHERE h.order_id = o.id)
+       LIMIT 1) AS in_flight,
+      (SELECT json_agg(json_build_object('id', h.id, 'price', h.price))
+       FROM seat_holds h
+       WHERE h.event_id = ${input.eventId}::uuid AND h.user_id = ${userId}::uuid
+         AND h.order_id IS NULL AND h.expires_at > ${now}) AS holds`;
+  if (state?.existing) return { existing: state.existing };
+  const event = state?.event;
+  if (!event || event.status === "DRAFT") {
+    throw new AppError("NOT_FOUND", "This event does not exist.");
+  }
+  // Read here, in the checkout's own statement, rather than from the (cached) session user:
+  // the moment a link is opened, the next checkout sees it.
+  if (!state.verified) {
+    throw new AppError("FORBIDDEN", "Verify your e-mail address before paying for tickets.", {
+      reason: "EMAIL_NOT_VERIFIED",
     });
   }
-  const holds = await db.seatHold.findMany({
-    where: { eventId: event.id, userId, orderId: null, expiresAt: { gt: now } },
-    select: { id: true, price: true },
-  });
+  assertAdmitted(
+    {
+      id: event.id,
+      waitingRoomOpensAt: event.waitingRoomOpensAt ? new Date(event.waitingRoomOpensAt) : null,
+    },
+    userId,
+    input.admission,
+    now,
+    caller.settings.admissionSecret,
+  );
+  assertOnSale(
+    {
+      status: event.status,
+      startsAt: new Date(event.startsAt),
+      salesStartAt: event.salesStartAt ? new Date(event.salesStartAt) : null,
+      salesEndAt: event.salesEndAt ? new Date(event.salesEndAt) : null,
+    },
+    now,
+  );
+  if (state.in_flight) {
+    throw new AppError("CONFLICT", "A payment for these seats is already in progress.", {
+      reason: "PAYMENT_IN_PROGRESS",
+      orderId: state.in_flight,
+    });
+  }
+  const holds = state.holds ?? [];
   if (holds.length === 0) {
     throw new AppError(
       "CONFLICT",
       "Your seats are no longer held: the hold expired or was released.",
-      {
-        reason: "HOLD_EXPIRED",
-      },
+      { reason: "HOLD_EXPIRED" },
     );
   }
   if (holds.length > event.maxSeatsPerOrder) {
     throw new AppError("BAD_REQUEST", `At most ${event.maxSeatsPerOrder} seats per order.`);
   }
   const total = holds.reduce((sum, hold) => sum + hold.price, 0);
-
-  let orderId: string;
-  try {
-    // Every write below is guarded (the key's unique index, the holds' conditional UPDATE), so
-    // READ COMMITTED suffices; SERIALIZABLE's predicate locks on the small seat_holds indexes
-    // aborted neighbouring checkouts during a rush.
-    orderId = await runGuarded(db, async (tx) => {
-      const order = await tx.order.create({
-        data: {
-          userId,
-          eventId: event.id,
-          status: "PENDING",
-          total,
-          currency: event.currency,
-          idempotencyKey: input.idempotencyKey,
-          requestHash,
-          paymentDueAt,
-        },
-        select: { id: true },
-      });
-      // Guarded: a hold released, expired, re-priced or attached to another checkout meanwhile
-      // makes the counts differ, and nothing is written.
-      const attached = await tx.$executeRaw`
-        UPDATE seat_holds SET order_id = ${order.id}::uuid,
-               expires_at = GREATEST(expires_at, ${holdsKeptUntil})
-        WHERE id = ANY(${holds.map((hold) => hold.id)}::uuid[]) AND user_id = ${userId}::uuid
-          AND order_id IS NULL AND expires_at > ${now}`;
-      if (attached !== holds.length) {
-        throw new AppError("CONFLICT", "Your held seats changed meanwhile; please try again.", {
-          reason: "HOLD_EXPIRED",
-        });
-      }
-      await tx.paymentAttempt.create({
-        data: {
-          orderId: order.id,
-          kind: "CHARGE",
-          idempotencyKey: `checkout:${order.id}`,
-          amount: total,
-          currency: event.currency,
-          provider: caller.payments.name,
-        },
-      });
-      return order.id;
+  const paymentDueAt = new Date(now.getTime() + caller.settings.paymentWindowMs);
+  const holdsKeptUntil = new Date(paymentDueAt.getTime() + caller.settings.paymentGraceMs);
+  const orderId = randomUUID();
+  const written = new Date();
+  // One statement: the holds are attached (guarded: a hold released, expired, re-priced or
+  // attached to another checkout meanwhile is not, and the counts differ), the order and its
+  // CHARGE intent recorded. The holds' foreign key to the order is checked at the statement's
+  // end, once the order exists.
+  const [result] = await tx.$queryRaw<{ attached: number; attempt_id: string }[]>`/* prepared */
+    WITH attached AS (
+      UPDATE seat_holds SET order_id = ${orderId}::uuid,
+             expires_at = GREATEST(expires_at, ${holdsKeptUntil})
+      WHERE id = ANY(${holds.map((hold) => hold.id)}::uuid[]) AND user_id = ${userId}::uuid
+        AND order_id IS NULL AND expires_at > ${now}
+      RETURNING id
+    ), placed AS (
+      INSERT INTO orders (id, user_id, event_id, status, total, currency, idempotency_key,
+                          request_hash, payment_due_at, created_at, updated_at)
+      VALUES (${orderId}::uuid, ${userId}::uuid, ${event.id}::uuid, 'PENDING', ${total},
+              ${event.currency}, ${input.idempotencyKey}, ${requestHash}, ${paymentDueAt},
+              ${written}, ${written})
+      RETURNING id
+    ), attempt AS (
+      INSERT INTO payment_attempts (id, order_id, kind, idempotency_key, amount, currency,
+                                    provider, created_at, updated_at)
+      SELECT gen_random_uuid(), id, 'CHARGE', 'checkout:' || id::text, ${total}, ${event.currency},
+             ${caller.payments.name}, ${written}, ${written}
+      FROM placed
+      RETURNING id
+    )
+    SELECT (SELECT count(*)::int FROM attached) AS attached,
+           (SELECT id::text FROM attempt) AS attempt_id`;
+  if (result?.attached !== holds.length) {
+    // Thrown inside the transaction: the order and the attached holds roll back with it.
+    throw new AppError("CONFLICT", "Your held seats changed meanwhile; please try again.", {
+      reason: "HOLD_EXPIRED",
     });
-  } catch (error) {
-    // The same key sent twice at once: the other request owns the order.
-    if (uniqueViolationFields(error)?.includes("idempotency_key")) {
-      const winner = await findOrderByKey(db, userId, input.idempotencyKey);
-      if (winner) return resume(db, winner, requestHash, caller);
-    }
-    throw error;
   }
-  crashPoint("checkout:after-order");
-  return openPayment(db, orderId, caller);
+  const charge: Charge = {
+    orderId,
+    attemptId: result.attempt_id,
+    idempotencyKey: `checkout:${orderId}`,
+    amount: total,
+    currency: event.currency,
+    paymentDueAt,
+    eventTitle: event.title,
+    seats: holds.length,
+  };
+  return { charge };
 }
+
+type CheckoutState = {
+  existing: ExistingOrder | null;
+  event: {
+    id: string;
+    status: EventStatus;
+    startsAt: string;
+    salesStartAt: string | null;
+    salesEndAt: string | null;
+    maxSeatsPerOrder: number;
+    currency: string;
+    title: string;
+    waitingRoomOpensAt: string | null;
+  } | null;
+  verified: boolean | null;
+  in_flight: string | null;
+  holds: { id: string; price: number }[] | null;
+};
+
+type ExistingOrder = { id: string; status: string; requestHash: string };
+
+/** What the provider needs to know of an order's CHARGE intent. */
+type Charge = {
+  orderId: string;
+  attemptId: string;
+  idempotencyKey: string;
+  amount: number;
+  currency: string;
+  paymentDueAt: Date | null;
+  eventTitle: string;
+  seats: number;
+};
 
 /** Steps 2 and 3: the hosted payment for a PENDING order, created once, recorded. */
 export async function openPayment(
@@ -154,22 +259,44 @@ export async function openPayment(
     },
   });
   if (attempt.redirectUrl) return { orderId, status: "PENDING", redirectUrl: attempt.redirectUrl };
-  const seats = attempt.order._count.holds;
+  return createPayment(
+    db,
+    {
+      orderId,
+      attemptId: attempt.id,
+      idempotencyKey: attempt.idempotencyKey,
+      amount: attempt.amount,
+      currency: attempt.currency,
+      paymentDueAt: attempt.order.paymentDueAt,
+      eventTitle: attempt.order.event.title,
+      seats: attempt.order._count.holds,
+    },
+    caller,
+  );
+}
+
+/** The provider's hosted payment for a CHARGE without one yet, recorded. */
+async function createPayment(
+  db: Db,
+  charge: Charge,
+  caller: Pick<CheckoutCaller, "payments" | "settings">,
+): Promise<CheckoutOutcome> {
+  const { orderId, seats } = charge;
   let session: Awaited<ReturnType<CheckoutCaller["payments"]["createCheckout"]>>;
   try {
     session = await caller.payments.createCheckout({
-      idempotencyKey: attempt.idempotencyKey,
+      idempotencyKey: charge.idempotencyKey,
       orderId,
-      amount: attempt.amount,
-      currency: attempt.currency,
-      description: `${seats} ${seats === 1 ? "ticket" : "tickets"} · ${attempt.order.event.title}`,
+      amount: charge.amount,
+      currency: charge.currency,
+      description: `${seats} ${seats === 1 ? "ticket" : "tickets"} · ${charge.eventTitle}`,
       returnUrl: new URL(`/orders/${orderId}`, caller.settings.publicUrl).toString(),
-      expiresAt: attempt.order.paymentDueAt ?? new Date(),
+      expiresAt: charge.paymentDueAt ?? new Date(),
     });
   } catch (error) {
     if (!isProviderUnavailable(error)) throw error;
     await db.paymentAttempt.update({
-      where: { id: attempt.id },
+      where: { id: charge.attemptId },
       data: { tries: { increment: 1 }, lastError: String(error).slice(0, 500) },
     });
     throw new AppError(
@@ -180,7 +307,7 @@ export async function openPayment(
   }
   crashPoint("checkout:after-provider");
   await db.paymentAttempt.update({
-    where: { id: attempt.id },
+    where: { id: charge.attemptId },
     data: {
       providerReference: session.reference,
       redirectUrl: session.redirectUrl,
@@ -206,7 +333,7 @@ function findOrderByKey(db: Db, userId: string, idempotencyKey: string) {
 /** A repeated key: the same answer as the first time, or a clear refusal. */
 async function resume(
   db: Db,
-  order: { id: string; status: string; requestHash: string },
+  order: ExistingOrder,
   requestHash: string,
   caller: CheckoutCaller,
 ): Promise<CheckoutOutcome> {

@@ -5,6 +5,7 @@ import type { Caller } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { id } from "../../input.ts";
 import { refundDue } from "../payments/refund-order.ts";
+import { orderMoney } from "./order-money.ts";
 import { canRefund, refundDeadline } from "./refund-policy.ts";
 
 export const getOrderInput = z.object({ orderId: id });
@@ -85,7 +86,8 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
     },
     tickets: tickets.map((ticket) => ({
       id: ticket.id,
-      code: ticket.code,
+      // A cancelled ticket's code would still open the door if shown: only live tickets carry it.
+      code: ticket.status === "CANCELLED" ? null : ticket.code,
       status: ticket.status,
       pricePaid: ticket.pricePaid,
       eventSeatId: ticket.eventSeat.id,
@@ -116,5 +118,7 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
       amount: cancellable ? refundDue({ total: order.total, event }) : 0,
       refunded: order.payments.find((payment) => payment.kind === "REFUND")?.amount ?? null,
     },
+    /** What the buyer paid, got back and paid in the end, from the payments recorded. */
+    money: orderMoney(order.payments),
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
 import { id, pageSize } from "../../input.ts";
+import { orderMoney } from "./order-money.ts";
 
 export const listOrdersInput = z.object({
   cursor: id.optional(),
@@ -30,12 +31,17 @@ export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>
           venue: { select: { name: true, city: true, timeZone: true } },
         },
       },
+      payments: { select: { kind: true, amount: true } },
       _count: { select: { tickets: true } },
     },
   });
   const page = rows.slice(0, input.limit);
   return {
-    items: page.map(({ _count, ...order }) => ({ ...order, ticketCount: _count.tickets })),
+    items: page.map(({ _count, payments, ...order }) => ({
+      ...order,
+      ticketCount: _count.tickets,
+      money: orderMoney(payments),
+    })),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

@@ -6,6 +6,7 @@
 // this file reads — as a real gateway's books are its own.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@openticket/db";
+import { logger } from "../../observability/logger.ts";
 import {
   type CheckoutState,
   type PaymentEvent,
@@ -64,7 +65,9 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
     return { ...row, status };
   }
 
-  function view(row: NonNullable<Awaited<ReturnType<typeof load>>>): DemoPaymentView {
+  type DemoRow = NonNullable<Awaited<ReturnType<typeof load>>>;
+
+  function view(row: DemoRow): DemoPaymentView {
     const { reference, amount, currency, description, returnUrl, status, expiresAt } = row;
     return { reference, amount, currency, description, returnUrl, status, expiresAt };
   }
@@ -82,8 +85,9 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
     }
   }
 
-  async function notify(reference: string) {
-    const row = await load(reference);
+  /** Sends the payment's state; `known` is its row when the caller just read or wrote it. */
+  async function notify(reference: string, known?: DemoRow) {
+    const row = known ?? (await load(reference));
     if (!row) return;
     const event: PaymentEvent = { reference, orderId: row.orderId, state: stateOf(row) };
     const payload = JSON.stringify(event);
@@ -96,24 +100,22 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
 
   /** Moves an open payment to `status`; answers what the payment is now, moved or not. */
   async function settle(reference: string, status: "PAID" | "DECLINED" | "EXPIRED") {
-    const current = await load(reference);
-    if (!current) throw new Error("No such demo payment.");
-    if (current.status === "OPEN") {
-      await db.demoPayment.updateMany({
-        where: { reference, status: "OPEN" },
-        data: { status, ...(status === "PAID" && { paidAt: now() }) },
-      });
-    }
-    const after = await load(reference);
+    const at = now();
+    // One statement on the usual path: only an open, unexpired payment moves.
+    const [moved] = await db.demoPayment.updateManyAndReturn({
+      where: { reference, status: "OPEN", expiresAt: { gt: at } },
+      data: { status, ...(status === "PAID" && { paidAt: at }) },
+    });
+    const after = moved ?? (await load(reference));
     if (!after) throw new Error("No such demo payment.");
     return after;
   }
 
   /** Like a real gateway, a failed delivery is not the payer's problem: the reconciler asks. */
-  function send(reference: string, afterMs = 0) {
+  function send(reference: string, afterMs = 0, known?: DemoRow) {
     const attempt = () =>
-      notify(reference).catch((error: unknown) => {
-        console.error(`Demo payment ${reference}: webhook delivery failed`, error);
+      notify(reference, afterMs > 0 ? undefined : known).catch((error: unknown) => {
+        logger.error({ err: error, reference }, "demo payment: webhook delivery failed");
       });
     if (afterMs > 0) {
       setTimeout(() => void attempt(), afterMs).unref?.();
@@ -144,7 +146,7 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
     name: "demo",
 
     async createCheckout(request) {
-      await db.demoPayment.createMany({
+      const [created] = await db.demoPayment.createManyAndReturn({
         data: {
           reference: `demo_cs_${randomBytes(16).toString("base64url")}`,
           idempotencyKey: request.idempotencyKey,
@@ -155,11 +157,15 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
           returnUrl: request.returnUrl,
           expiresAt: request.expiresAt,
         },
+        select: { reference: true },
         skipDuplicates: true,
       });
-      const row = await db.demoPayment.findUniqueOrThrow({
-        where: { idempotencyKey: request.idempotencyKey },
-      });
+      // Nothing created: the key was used before, and that payment is the answer.
+      const row =
+        created ??
+        (await db.demoPayment.findUniqueOrThrow({
+          where: { idempotencyKey: request.idempotencyKey },
+        }));
       return { reference: row.reference, redirectUrl: `/pay/demo/${row.reference}` };
     },
 
@@ -194,17 +200,17 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
       },
       async approve(reference, approveOptions = {}) {
         const row = await settle(reference, "PAID");
-        await send(reference, approveOptions.confirmAfterMs);
+        await send(reference, approveOptions.confirmAfterMs, row);
         return view(row);
       },
       async decline(reference) {
         const row = await settle(reference, "DECLINED");
-        await send(reference);
+        await send(reference, 0, row);
         return view(row);
       },
       async cancel(reference) {
         const row = await settle(reference, "EXPIRED");
-        await send(reference);
+        await send(reference, 0, row);
         return view(row);
       },
     },

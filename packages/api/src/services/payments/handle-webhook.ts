@@ -3,6 +3,7 @@
 // about a checkout OpenTicket does not know, or one already settled, is acknowledged (200) and
 // changes nothing, so the provider stops resending it.
 import type { Db } from "@openticket/db";
+import { logger } from "../../observability/logger.ts";
 import { isWebhookRejected, type PaymentProvider } from "./payment-provider.ts";
 import { type Settlement, settleCheckout } from "./settle-checkout.ts";
 
@@ -26,7 +27,10 @@ export async function handlePaymentWebhook(
   if (!event) return { status: 200, settlement: "ignored" };
   const settlement = await settleCheckout(db, payments, event);
   if (settlement === "unknown-checkout") {
-    console.warn(`${payments.name} webhook for an unknown checkout ${event.reference}: ignored`);
+    logger.warn(
+      { provider: payments.name, reference: event.reference },
+      "payment webhook for an unknown checkout: ignored",
+    );
   }
   return { status: 200, settlement };
 }

@@ -11,8 +11,10 @@
 // crash or an outage does leaves the money unrecorded.
 import { type Db, type EventStatus, runSerializable } from "@openticket/db";
 import type { Caller, Context } from "../../context.ts";
+import { metrics } from "../../observability/metrics.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
+import { queueMailToUsers } from "../mail/queue-mail.ts";
 import { publishSeatChanges } from "../seat-changes/publish.ts";
 import { LIVE_TICKET_STATUSES } from "../tickets/live-tickets.ts";
 import type { PaymentProvider } from "./payment-provider.ts";
@@ -157,7 +159,8 @@ export async function sendRefund(db: Db, payments: PaymentProvider, attemptId: s
         },
       });
       if (done.count === 0) return;
-      await tx.payment.create({
+      const payment = await tx.payment.create({
+        select: { id: true, order: { select: { userId: true } } },
         data: {
           orderId: attempt.orderId,
           kind: "REFUND",
@@ -174,9 +177,19 @@ export async function sendRefund(db: Db, payments: PaymentProvider, attemptId: s
         entityId: attempt.orderId,
         after: { refunded: refund.amount, reference: refund.reference, tries: attempt.tries + 1 },
       });
+      // The receipt, with the money: once per refund, whichever path paid it out.
+      await queueMailToUsers(tx, [
+        {
+          key: `refund-receipt:${attempt.id}`,
+          userId: payment.order.userId,
+          mail: { kind: "refund-receipt", orderId: attempt.orderId, paymentId: payment.id },
+        },
+      ]);
     });
+    metrics.refunds.inc({ outcome: "sent" });
     return true;
   } catch (error) {
+    metrics.refunds.inc({ outcome: "failed" });
     await db.paymentAttempt.update({
       where: { id: attempt.id },
       data: { tries: { increment: 1 }, lastError: String(error).slice(0, 500) },

@@ -12,12 +12,16 @@
 //   open     → nothing yet.
 import { randomBytes } from "node:crypto";
 import { type Db, runGuarded, type Tx } from "@openticket/db";
-import { uniqueViolationFields } from "../../errors.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
-import { publishSeatChanges } from "../seat-changes/publish.ts";
+import {
+  publishSeatChanges,
+  SEAT_CHANGES_CHANNEL,
+  seatChangePayloads,
+} from "../seat-changes/publish.ts";
 import type { CheckoutState, PaymentProvider } from "./payment-provider.ts";
 import { refundLatePayment } from "./refund-order.ts";
+import { isUniqueViolation } from "./unique-violation.ts";
 
 export type Settlement =
   | "unknown-checkout"
@@ -34,14 +38,14 @@ export async function settleCheckout(
   report: { reference: string; state: CheckoutState },
   now: Date = new Date(),
 ): Promise<Settlement> {
-  const attempt = await db.paymentAttempt.findFirst({
-    where: { kind: "CHARGE", provider: payments.name, providerReference: report.reference },
-    select: { id: true, orderId: true },
-  });
-  if (!attempt) return "unknown-checkout";
   const { state } = report;
-  if (state.status === "open") return "still-open";
-  if (state.status === "failed" || state.status === "expired") {
+  if (state.status !== "paid") {
+    const attempt = await db.paymentAttempt.findFirst({
+      where: { kind: "CHARGE", provider: payments.name, providerReference: report.reference },
+      select: { orderId: true },
+    });
+    if (!attempt) return "unknown-checkout";
+    if (state.status === "open") return "still-open";
     return endUnpaid(db, attempt.orderId, state.status === "failed" ? "FAILED" : "EXPIRED", now);
   }
 
@@ -50,71 +54,88 @@ export async function settleCheckout(
   // indexes; seats move AVAILABLE → SOLD by a conditional UPDATE whose count is checked).
   const outcome = await runGuarded(
     db,
-    (tx) => sellOrRecord(tx, attempt.id, attempt.orderId, state, payments.name, now),
+    (tx) => sellOrRecord(tx, report.reference, state, payments.name, now),
     // Giving up here leaves a paid order to the reconciler: worth trying longer (≈3 s of
     // backoff) than the default, as on a busy on-sale.
     { maxAttempts: 16 },
   ).catch((error: unknown) => {
     // The order's one CHARGE is recorded already (a replay racing the first delivery).
-    if (uniqueViolationFields(error)) return "already-settled" as const;
+    if (isUniqueViolation(error)) return "already-settled" as const;
     throw error;
   });
   crashPoint("settle:after-sale");
-  if (outcome !== "refund") return outcome;
-  await refundLatePayment(db, payments, attempt.orderId);
+  if (typeof outcome === "string") return outcome;
+  await refundLatePayment(db, payments, outcome.refundOrderId);
   return "refunded-late-payment";
 }
 
 /**
  * In one transaction: PAID with tickets when the order still owns every seat it priced;
- * otherwise the CHARGE alone (the order FAILS) and "refund".
+ * otherwise the CHARGE alone (the order FAILS) and the order to refund. "unknown-checkout" when
+ * no CHARGE of this provider has the reference.
  */
 async function sellOrRecord(
   tx: Tx,
-  attemptId: string,
-  orderId: string,
+  reference: string,
   paid: Extract<CheckoutState, { status: "paid" }>,
   provider: string,
   now: Date,
-): Promise<"paid" | "already-settled" | "refund"> {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { id: true, status: true, total: true, currency: true, eventId: true },
-  });
+): Promise<"unknown-checkout" | "paid" | "already-settled" | { refundOrderId: string }> {
+  // The checkout's CHARGE attempt and its order, and the attempt marked SUCCEEDED unless the
+  // order is already PAID.
+  const [order] = await tx.$queryRaw<
+    { id: string; status: string; total: number; currency: string; event_id: string }[]
+  >`/* prepared */
+    WITH a AS (
+      SELECT id, order_id FROM payment_attempts
+      WHERE kind = 'CHARGE' AND provider = ${provider} AND provider_reference = ${reference}
+      LIMIT 1
+    ), o AS (
+      SELECT o.id::text, o.status::text, o.total, o.currency, o.event_id::text
+      FROM orders o JOIN a ON o.id = a.order_id
+    ), reported AS (
+      UPDATE payment_attempts SET status = 'SUCCEEDED', reported_amount = ${paid.amount},
+                                  updated_at = ${new Date()}
+      WHERE id = (SELECT id FROM a) AND (SELECT status FROM o) <> 'PAID'
+      RETURNING id
+    )
+    SELECT o.*, (SELECT count(*) FROM reported) AS reported FROM o`;
+  if (!order) return "unknown-checkout";
+  const orderId = order.id;
   if (order.status === "PAID") return "already-settled";
-  await tx.paymentAttempt.update({
-    where: { id: attemptId },
-    data: { status: "SUCCEEDED", reportedAmount: paid.amount },
-  });
-  await tx.payment.create({
-    data: {
-      orderId,
-      kind: "CHARGE",
-      amount: paid.amount,
-      currency: order.currency,
-      provider,
-      providerReference: paid.chargeReference,
-    },
-  });
 
-  const holds = await tx.$queryRaw<{ event_seat_id: string; price: number }[]>`
-    DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid RETURNING event_seat_id, price`;
-  const priced = holds.reduce((sum, hold) => sum + hold.price, 0);
-  const seatIds = holds.map((hold) => hold.event_seat_id);
-  // The seats this transaction marks SOLD (and only those may be given back below). Never for
-  // an event that is no longer PUBLISHED: a payment that lands after the event was cancelled
-  // is refunded, not turned into tickets for a show that will not happen.
-  const sold =
-    order.status === "PENDING" && holds.length > 0 && priced === order.total
-      ? (
-          await tx.$queryRaw<{ id: string }[]>`
-            UPDATE event_seats es SET status = 'SOLD'
-            FROM events e
-            WHERE es.id = ANY(${seatIds}::uuid[]) AND es.status = 'AVAILABLE'
-              AND e.id = es.event_id AND e.status = 'PUBLISHED'
-            RETURNING es.id`
-        ).map((seat) => seat.id)
-      : [];
+  // In one statement: the CHARGE (one per order, a unique index), the order's holds deleted, and
+  // their seats marked SOLD when the order still owns every seat it priced. Never for an event
+  // that is no longer PUBLISHED: a payment that lands after the event was cancelled is refunded,
+  // not turned into tickets for a show that will not happen. The seats this marks SOLD are the
+  // only ones that may be given back below.
+  const [taken] = await tx.$queryRaw<
+    { holds: { seatId: string; price: number }[] | null; sold: string[] | null }[]
+  >`/* prepared */
+    WITH charge AS (
+      INSERT INTO payments (id, order_id, kind, amount, currency, provider, provider_reference,
+                            created_at)
+      VALUES (gen_random_uuid(), ${orderId}::uuid, 'CHARGE', ${paid.amount}, ${order.currency},
+              ${provider}, ${paid.chargeReference}, ${new Date()})
+      RETURNING id
+    ), gone AS (
+      DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid RETURNING event_seat_id, price
+    ), sold AS (
+      UPDATE event_seats es SET status = 'SOLD'
+      FROM events e
+      WHERE es.id IN (SELECT event_seat_id FROM gone) AND es.status = 'AVAILABLE'
+        AND e.id = es.event_id AND e.status = 'PUBLISHED'
+        AND ${order.status} = 'PENDING'
+        AND (SELECT sum(price) FROM gone) = ${order.total}
+      RETURNING es.id
+    )
+    SELECT (SELECT json_agg(json_build_object('seatId', event_seat_id, 'price', price)) FROM gone)
+             AS holds,
+           (SELECT array_agg(id::text) FROM sold) AS sold,
+           (SELECT count(*) FROM charge) AS charged`;
+  const holds = taken?.holds ?? [];
+  const sold = taken?.sold ?? [];
+  const seatIds = holds.map((hold) => hold.seatId);
   if (holds.length === 0 || sold.length !== holds.length || paid.amount !== order.total) {
     // Seats gone, or a payment of the wrong amount: keep the record, give the money back. The
     // holds this order still had are released (deleting them above already did).
@@ -130,7 +151,7 @@ async function sellOrRecord(
     }
     await publishSeatChanges(
       tx,
-      order.eventId,
+      order.event_id,
       seatIds.map((seatId) => ({ seatId, status: "AVAILABLE" })),
     );
     await recordAudit(tx, {
@@ -141,34 +162,53 @@ async function sellOrRecord(
       before: { status: order.status },
       after: { status: "FAILED", charged: paid.amount, reason: "paid after its seats were gone" },
     });
-    return "refund";
+    return { refundOrderId: orderId };
   }
-  await tx.ticket.createMany({
-    data: holds.map((hold) => ({
-      orderId,
-      eventSeatId: hold.event_seat_id,
-      pricePaid: hold.price,
-      code: randomBytes(16).toString("base64url"),
-    })),
-  });
-  const paidNow = await tx.order.updateMany({
-    where: { id: orderId, status: "PENDING" },
-    data: { status: "PAID", updatedAt: now },
-  });
-  if (paidNow.count !== 1) throw new Error(`Order ${orderId} changed while it was being sold.`);
-  await recordAudit(tx, {
-    actorId: null,
-    action: "order.pay",
-    entityType: "order",
-    entityId: orderId,
-    before: { status: "PENDING" },
-    after: { status: "PAID", charged: paid.amount, tickets: holds.length },
-  });
-  await publishSeatChanges(
-    tx,
-    order.eventId,
+  // In one statement: the tickets (one live ticket per seat, a unique index), the order PAID
+  // (guarded on PENDING, its count checked), the audit record, the seat announcements, which
+  // NOTIFY delivers on commit only, and the buyer's order confirmation in the mail outbox
+  // (as mail/queue-mail.ts does, inlined so settling costs no extra statement; the database
+  // queues its send-mail job; keyed by order, so a replayed settlement records no second message).
+  const payloads = seatChangePayloads(
+    order.event_id,
     seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
   );
+  const audit = { status: "PAID", charged: paid.amount, tickets: holds.length };
+  const [result] = await tx.$queryRaw<{ paid: number }[]>`/* prepared */
+    WITH issued AS (
+      INSERT INTO tickets (id, order_id, event_seat_id, price_paid, code, created_at)
+      SELECT gen_random_uuid(), ${orderId}::uuid, seat_id, price, code, ${new Date()}
+      FROM unnest(${seatIds}::uuid[], ${holds.map((hold) => hold.price)}::int[],
+                  ${holds.map(() => randomBytes(16).toString("base64url"))}::text[])
+             AS t(seat_id, price, code)
+      RETURNING id
+    ), paid AS (
+      UPDATE orders SET status = 'PAID', updated_at = ${now}
+      WHERE id = ${orderId}::uuid AND status = 'PENDING'
+      RETURNING id, user_id
+    ), audited AS (
+      INSERT INTO audit_logs (id, actor_id, action, entity_type, entity_id, before, after,
+                              created_at)
+      SELECT gen_random_uuid(), NULL, 'order.pay', 'order', id::text,
+             ${JSON.stringify({ status: "PENDING" })}::jsonb, ${JSON.stringify(audit)}::jsonb,
+             ${new Date()}
+      FROM paid
+      RETURNING id
+    ), announced AS (
+      SELECT pg_notify(${SEAT_CHANGES_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload
+    ), mailed AS (
+      INSERT INTO mail_outbox (id, key, kind, user_id, to_address, locale, payload)
+      SELECT gen_random_uuid(), 'order-confirmation:' || paid.id, 'order-confirmation', u.id,
+             u.email, u.locale,
+             jsonb_build_object('kind', 'order-confirmation', 'orderId', paid.id::text)
+      FROM paid JOIN users u ON u.id = paid.user_id
+      ON CONFLICT (key) DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT count(*)::int FROM paid) AS paid, (SELECT count(*) FROM issued) AS issued,
+           (SELECT count(*) FROM audited) AS audited, (SELECT count(*) FROM announced) AS announced,
+           (SELECT count(*) FROM mailed) AS mailed`;
+  if (result?.paid !== 1) throw new Error(`Order ${orderId} changed while it was being sold.`);
   return "paid";
 }
 

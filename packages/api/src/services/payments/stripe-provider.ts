@@ -3,6 +3,7 @@
 // webhooks and answers for it again by session id; a refund goes against the session's
 // PaymentIntent. This file also owns the conversion between OpenTicket's amounts and Stripe's,
 // and the line between Stripe failures worth retrying and those that are not.
+import { minorUnitDigits } from "@openticket/db/currencies";
 import Stripe from "stripe";
 import {
   type CheckoutState,
@@ -13,9 +14,6 @@ import {
 } from "./payment-provider.ts";
 
 // ---- Money ---------------------------------------------------------------------------------
-
-/** Digits of OpenTicket's minor unit, as apps/web/src/format/money.ts uses them; 2 otherwise. */
-const OPENTICKET_DIGITS: Record<string, number> = { TWD: 0, JPY: 0, KRW: 0, USD: 2, EUR: 2 };
 
 // Stripe's minor units (https://docs.stripe.com/currencies#minor-units): zero-decimal currencies
 // as they are (500 = ¥500), three-decimal ones in thousandths, every other currency in hundredths.
@@ -46,7 +44,7 @@ const STRIPE_THREE_DECIMAL = new Set(["BHD", "JOD", "KWD", "OMR", "TND"]);
 function digitShift(currency: string): number {
   const code = currency.toUpperCase();
   const stripeDigits = STRIPE_ZERO_DECIMAL.has(code) ? 0 : STRIPE_THREE_DECIMAL.has(code) ? 3 : 2;
-  return stripeDigits - (OPENTICKET_DIGITS[code] ?? 2);
+  return stripeDigits - minorUnitDigits(code);
 }
 
 function rescale(amount: number, shift: number, currency: string): number {

@@ -21,14 +21,18 @@ import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { id, MAX_SEATS_PER_ORDER } from "../../input.ts";
+import { admissionPass, id, MAX_SEATS_PER_ORDER } from "../../input.ts";
+import { countOutcome, metrics } from "../../observability/metrics.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
+import { assertAdmitted } from "../waiting-room/admission-pass.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
 export const holdSeatsInput = z.object({
   eventId: id,
   seatIds: z.array(id).min(1).max(MAX_SEATS_PER_ORDER),
+  /** The waiting room's admission pass: required for an event that has one. */
+  admission: admissionPass,
 });
 
 export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
@@ -38,7 +42,7 @@ export function holdSeats(
   input: z.output<typeof holdSeatsInput>,
   caller: Caller & Pick<Context, "settings"> & { signal?: AbortSignal },
 ): Promise<HeldSeats> {
-  return holdBatcher(db).submit(
+  const held = holdBatcher(db).submit(
     {
       eventId: input.eventId,
       seatIds: [...new Set(input.seatIds)],
@@ -46,9 +50,12 @@ export function holdSeats(
       now: caller.now(),
       holdDurationMs: caller.settings.holdDurationMs,
       maxHeldSeats: caller.settings.maxHeldSeatsPerUser,
+      admission: input.admission,
+      admissionSecret: caller.settings.admissionSecret,
     },
     caller.signal,
   );
+  return countOutcome(metrics.holds, "held", held);
 }
 
 /** The hold batcher of a database client; its `stats` are what the benchmark reports. */
@@ -68,6 +75,8 @@ type HoldRequest = {
   now: Date;
   holdDurationMs: number;
   maxHeldSeats: number;
+  admission: string | undefined;
+  admissionSecret: string;
 };
 
 /** A request that passed every check, ready to be written. */
@@ -113,6 +122,8 @@ function planHold(request: HoldRequest, context: HoldContext) {
   if (!event || event.status === "DRAFT")
     throw new AppError("NOT_FOUND", "This event does not exist.");
   assertOnSale(event, now);
+  // The event row is read for the batch anyway: no waiting room, no cost but a null check.
+  assertAdmitted(event, userId, request.admission, now, request.admissionSecret);
   const seats = seatIds.flatMap((id) => {
     const seat = context.seats.get(id);
     return seat && seat.eventId === event.id ? [seat] : [];
@@ -381,7 +392,11 @@ async function deleteExpiredOwnHolds(tx: Tx, writes: HoldWrite[]) {
       GROUP BY event_id, chunk) AS announced`;
 }
 
-type SaleEvent = SaleWindow & { id: string; maxSeatsPerOrder: number };
+type SaleEvent = SaleWindow & {
+  id: string;
+  maxSeatsPerOrder: number;
+  waitingRoomOpensAt: Date | null;
+};
 
 type HoldContext = {
   events: Map<string, SaleEvent>;
@@ -423,7 +438,8 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
     SELECT
       (SELECT json_agg(json_build_object('id', e.id, 'status', e.status, 'startsAt', e.starts_at,
                                          'salesStartAt', e.sales_start_at, 'salesEndAt', e.sales_end_at,
-                                         'maxSeatsPerOrder', e.max_seats_per_order))
+                                         'maxSeatsPerOrder', e.max_seats_per_order,
+                                         'waitingRoomOpensAt', e.waiting_room_opens_at))
        FROM events e WHERE e.id IN (SELECT event_id FROM wanted)) AS events,
       (SELECT json_agg(json_build_object('id', es.id, 'eventId', es.event_id, 'status', es.status,
                                          'holderId', h.user_id, 'holdExpiresAt', h.expires_at))
@@ -444,6 +460,7 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
       salesStartAt: date(event.salesStartAt),
       salesEndAt: date(event.salesEndAt),
       maxSeatsPerOrder: Number(event.maxSeatsPerOrder),
+      waitingRoomOpensAt: date(event.waitingRoomOpensAt),
     });
   }
   for (const seat of row?.seats ?? []) {

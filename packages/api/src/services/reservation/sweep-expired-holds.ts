@@ -15,6 +15,7 @@
 //   one checkout kept for its payment's grace (order_id set, expires_at pushed past the grace),
 //   therefore no longer qualifies and is never swept while the grace lasts.
 import { type Db, Prisma, runGuarded } from "@openticket/db";
+import { foldSeatCounts } from "../event/seat-counts.ts";
 import { publishSeatChanges } from "../seat-changes/publish.ts";
 
 export async function sweepExpiredHolds(
@@ -69,6 +70,8 @@ export async function sweepExpiredHolds(
       LIMIT ${batchSize * maxBatches}
       FOR UPDATE SKIP LOCKED
     ) AND seats = 0 AND window_ends_at <= ${now}`;
+  // Housekeeping of the same kind: the event cards' seat counts (services/event/seat-counts.ts).
+  await foldSeatCounts(db);
   return { swept };
 }
 

@@ -6,9 +6,15 @@
 // reconnects for as long as anyone listens (jittered, capped backoff), notices a dead peer
 // (TCP keepalive, and a heartbeat query for a connection that is open but silent), and after
 // every reconnection tells subscribers to resync: fetch the seat map again.
+// The heartbeat doubles as a lag probe: it NOTIFYs a channel only this feed listens to, which
+// waits in PostgreSQL's one notification queue behind every seat change before it, then in
+// this process's event loop, as a seat change would: the time it takes is the feed's lag
+// (openticket_seat_feed_lag_seconds), measured on one clock.
+import { randomBytes } from "node:crypto";
 import { EventEmitter, on } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
+import { metrics } from "../../observability/metrics.ts";
 import { SEAT_CHANGES_CHANNEL, type SeatChange, type SeatChangeMessage } from "./publish.ts";
 
 /**
@@ -18,7 +24,10 @@ import { SEAT_CHANGES_CHANNEL, type SeatChange, type SeatChangeMessage } from ".
 export type SeatChangeBatch = { resync: boolean; changes: SeatChange[] };
 
 export type SeatChangeFeedOptions = {
-  /** How often an idle connection is checked with a query; also that query's time limit. */
+  /**
+   * How often the connection is checked with a query (at most every 5 s, as it also measures
+   * the lag); also that query's time limit.
+   */
   heartbeatMs?: number;
   /** The longest wait between two connection attempts. */
   maxBackoffMs?: number;
@@ -39,6 +48,7 @@ export class SeatChangeFeed {
   private subscribers = 0;
   private readonly heartbeatMs: number;
   private readonly maxBackoffMs: number;
+  private readonly probeChannel = `seat_feed_probe_${randomBytes(8).toString("hex")}`;
 
   constructor(
     private readonly connectionString: string,
@@ -57,6 +67,15 @@ export class SeatChangeFeed {
   /** Yields the batches of every event (e.g. for the sweeper to hear of new holds). */
   subscribeToAll(signal?: AbortSignal): AsyncGenerator<SeatChangeBatch> {
     return this.listen(EVERY_EVENT, signal);
+  }
+
+  /**
+   * For readiness checks: "listening" when the LISTEN connection is up, "reconnecting" when
+   * someone needs it and it is down, "idle" when nobody has subscribed (nothing to miss).
+   */
+  get state(): "listening" | "reconnecting" | "idle" {
+    if (this.client) return "listening";
+    return this.subscribers > 0 || this.connecting ? "reconnecting" : "idle";
   }
 
   async close() {
@@ -116,6 +135,11 @@ export class SeatChangeFeed {
       connectionTimeoutMillis: 10_000,
     });
     client.on("notification", (notification) => {
+      if (notification.channel === this.probeChannel && notification.payload) {
+        const lagMs = performance.now() - Number(notification.payload);
+        if (lagMs >= 0) metrics.seatFeedLag.observe(lagMs / 1000);
+        return;
+      }
       if (notification.channel !== SEAT_CHANGES_CHANNEL || !notification.payload) return;
       const message = JSON.parse(notification.payload) as SeatChangeMessage;
       const batch: SeatChangeBatch = { resync: false, changes: message.changes };
@@ -127,7 +151,7 @@ export class SeatChangeFeed {
     client.on("end", () => this.lost(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${SEAT_CHANGES_CHANNEL}`);
+      await client.query(`LISTEN ${SEAT_CHANGES_CHANNEL}; LISTEN ${this.probeChannel}`);
     } catch (error) {
       client.end().catch(() => {});
       throw error;
@@ -154,13 +178,20 @@ export class SeatChangeFeed {
   /** A half-open connection raises no error; a query that does not come back reveals it. */
   private startHeartbeat(client: pg.Client) {
     this.stopHeartbeat();
-    this.heartbeat = setInterval(() => {
-      const timeout = sleep(this.heartbeatMs, "timeout" as const, { ref: false });
-      Promise.race([client.query("SELECT 1"), timeout]).then(
-        (result) => result === "timeout" && this.lost(client),
-        () => this.lost(client),
-      );
-    }, this.heartbeatMs);
+    this.heartbeat = setInterval(
+      () => {
+        const timeout = sleep(this.heartbeatMs, "timeout" as const, { ref: false });
+        const probe = client.query("SELECT pg_notify($1, $2)", [
+          this.probeChannel,
+          String(performance.now()),
+        ]);
+        Promise.race([probe, timeout]).then(
+          (result) => result === "timeout" && this.lost(client),
+          () => this.lost(client),
+        );
+      },
+      Math.min(this.heartbeatMs, 5_000),
+    );
     this.heartbeat.unref();
   }
 

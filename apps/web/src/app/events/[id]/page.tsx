@@ -5,6 +5,10 @@ import { EventCover } from "~/components/event-cover";
 import { formatMoney } from "~/format/money";
 import { loadEvent } from "./load-event";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: (await loadEvent((await params).id)).title };
+}
+
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const event = await loadEvent((await params).id);
   const [t, tCategory, format, locale] = await Promise.all([
@@ -35,7 +39,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-4">
           <div className="overflow-hidden rounded-xl">
-            <EventCover title={event.title} category={event.category} imageUrl={event.imageUrl} />
+            <EventCover event={event} sizes="(min-width: 1024px) 44rem, 100vw" priority />
           </div>
           <p className="text-sm font-medium text-brand-700">{tCategory(event.category)}</p>
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{event.title}</h1>
@@ -62,6 +66,19 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               <dd className="font-medium">
                 {event.venue.name}
                 <span className="block font-normal text-slate-600">{event.venue.address}</span>
+                {/* A plain link: no map script or tiles load here. */}
+                <a
+                  href={`https://www.openstreetmap.org/search?query=${encodeURIComponent(
+                    `${event.venue.address}, ${event.city}`,
+                  )}`}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  data-testid="venue-map-link"
+                  className="mt-1 inline-block font-normal text-brand-700 hover:underline"
+                >
+                  {t("mapLink")}
+                  <span className="sr-only"> {t("mapLinkHint")}</span>
+                </a>
               </dd>
             </div>
           </dl>

@@ -2,6 +2,7 @@
 import type { RouterOutputs } from "@openticket/api";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cityName } from "~/i18n/city-name";
 
 type AttendedPage = RouterOutputs["me"]["attendedEvents"];
 
@@ -12,9 +13,10 @@ export async function AttendedEvents({
   page: AttendedPage;
   isFirstPage: boolean;
 }) {
-  const [t, tCategory, format] = await Promise.all([
+  const [t, tCategory, tCity, format] = await Promise.all([
     getTranslations("myEvents.attended"),
     getTranslations("categories"),
+    getTranslations("cities"),
     getFormatter(),
   ]);
   return (
@@ -57,7 +59,7 @@ export async function AttendedEvents({
                       timeZone: event.venue.timeZone,
                     })}
                   </time>{" "}
-                  · {event.city} · {event.venue.name}
+                  · {cityName(tCity, event.city)} · {event.venue.name}
                 </p>
               </div>
               <div className="flex shrink-0 items-center gap-2 text-sm">

@@ -63,9 +63,24 @@ export default async function OrdersPage({
                 </span>
                 <span className="flex items-center gap-3">
                   <OrderStatusBadge status={order.status} label={t(`status.${order.status}`)} />
-                  <span className="font-semibold">
-                    {formatMoney(order.total, order.currency, locale)}
-                  </span>
+                  {order.money.refunded > 0 ? (
+                    <span className="flex flex-col items-end" data-testid="order-net">
+                      <span className="font-semibold">
+                        {t("netAmount", {
+                          amount: formatMoney(order.money.net, order.currency, locale),
+                        })}
+                      </span>
+                      <span className="text-xs text-emerald-700">
+                        {t("refundedAmount", {
+                          amount: formatMoney(order.money.refunded, order.currency, locale),
+                        })}
+                      </span>
+                    </span>
+                  ) : (
+                    <span className="font-semibold">
+                      {formatMoney(order.total, order.currency, locale)}
+                    </span>
+                  )}
                 </span>
               </Link>
             </li>

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 
 export function CancelOrderButton({
@@ -14,6 +15,7 @@ export function CancelOrderButton({
   refundLabel: string;
 }) {
   const t = useTranslations("orders");
+  const apiMessage = useApiMessage();
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -46,7 +48,7 @@ export function CancelOrderButton({
         <p className="mt-2 text-slate-700">{t("cancelExplain", { amount: refundLabel })}</p>
         {cancel.error && (
           <p role="alert" className="mt-3 rounded-md bg-red-50 p-2 text-sm text-red-800">
-            {t("cancelFailed", { message: cancel.error.message })}
+            {t("cancelFailed", { message: apiMessage(cancel.error.message) })}
           </p>
         )}
         <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

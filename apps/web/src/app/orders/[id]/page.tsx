@@ -7,10 +7,21 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "~/components/order-status-badge";
 import { TicketQrCode } from "~/components/ticket-qr-code";
 import { formatMoney } from "~/format/money";
+import { cityName } from "~/i18n/city-name";
 import { getSessionUser } from "~/server/auth";
-import { loadOr404 } from "~/trpc/load-or-404";
 import { CancelOrderButton } from "./cancel-order-button";
+import { loadOrder } from "./load-order";
 import { PaymentOutcome } from "./payment-outcome";
+import { ResendTicketsButton } from "./resend-tickets-button";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("orders");
+  // Signed out, the page sends to sign-in: the title names no event.
+  if (!(await getSessionUser())) return { title: t("order") };
+  const order = await loadOrder(id);
+  return { title: `${order.event.title} · ${t("order")} ${order.id.slice(0, 8)}` };
+}
 
 export default async function OrderPage({
   params,
@@ -22,9 +33,10 @@ export default async function OrderPage({
   const { id } = await params;
   if (!(await getSessionUser()))
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/orders/${id}`)}`);
-  const order = await loadOr404(id, (api) => api.order.byId({ orderId: id }));
-  const [t, format, locale, { placed }] = await Promise.all([
+  const order = await loadOrder(id);
+  const [t, tCity, format, locale, { placed }] = await Promise.all([
     getTranslations("orders"),
+    getTranslations("cities"),
     getFormatter(),
     getLocale(),
     searchParams,
@@ -58,7 +70,7 @@ export default async function OrderPage({
             timeStyle: "short",
             timeZone: zone,
           })}{" "}
-          · {order.event.venue.name}, {order.event.venue.city}
+          · {order.event.venue.name}, {cityName(tCity, order.event.venue.city)}
         </p>
         <p className="text-sm text-slate-500">
           {t("order")} {order.id.slice(0, 8)} ·{" "}
@@ -98,10 +110,18 @@ export default async function OrderPage({
                 <span className="w-full text-sm text-slate-600">
                   {ticket.section} · {ticket.tier} · {money(ticket.pricePaid)}
                 </span>
-                <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
-                <span className="text-xs text-slate-500">
-                  {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
-                </span>
+                {ticket.code ? (
+                  <>
+                    <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
+                    <span className="text-xs text-slate-500">
+                      {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
+                    </span>
+                  </>
+                ) : (
+                  <p data-testid="ticket-void" className="py-4 text-center text-sm text-slate-600">
+                    {t("ticketVoid")}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
@@ -133,10 +153,29 @@ export default async function OrderPage({
             </li>
           ))}
         </ul>
-        <p className="mt-2 flex justify-between border-t border-slate-100 pt-2 font-semibold">
-          <span>{t("total")}</span>
-          <span>{money(order.total)}</span>
-        </p>
+        <dl data-testid="order-money" className="mt-2 border-t border-slate-100 pt-2 text-sm">
+          {order.money.refunded > 0 ? (
+            <>
+              <div className="flex justify-between">
+                <dt>{t("paid")}</dt>
+                <dd>{money(order.money.paid)}</dd>
+              </div>
+              <div className="flex justify-between text-emerald-700">
+                <dt>{t("refunded")}</dt>
+                <dd>−{money(order.money.refunded)}</dd>
+              </div>
+              <div className="flex justify-between text-base font-semibold">
+                <dt>{t("net")}</dt>
+                <dd>{money(order.money.net)}</dd>
+              </div>
+            </>
+          ) : (
+            <div className="flex justify-between text-base font-semibold">
+              <dt>{t("total")}</dt>
+              <dd>{money(order.total)}</dd>
+            </div>
+          )}
+        </dl>
       </section>
 
       {order.status === "CANCELLED" && order.cancelledAt && (
@@ -152,6 +191,7 @@ export default async function OrderPage({
               })}
         </p>
       )}
+      {order.status === "PAID" && <ResendTicketsButton orderId={order.id} />}
       {order.status === "PAID" &&
         (order.refund.cancellable && order.refund.deadline ? (
           <section className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4">

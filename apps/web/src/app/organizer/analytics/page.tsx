@@ -97,7 +97,7 @@ export default async function OrganizerAnalyticsPage() {
                   <OrganizerEventStatus status={event.status} label={tStatus(event.status)} />
                 </StackedCell>
                 <StackedCell label={t("sold")} numeric>
-                  {event.ticketsSold} / {event.sellable}
+                  {format.number(event.ticketsSold)} / {format.number(event.sellable)}
                 </StackedCell>
                 <StackedCell label={t("utilisation")} numeric>
                   {percent(event.utilisation)}

@@ -1,5 +1,5 @@
 // organizer.events.cancel: a published event is called off and every buyer gets their money
-// back in full, automatically.
+// back in full, automatically, and a notice by mail.
 //
 //   1. One transaction marks the event CANCELLED and deletes all its holds, so no checkout in
 //      flight can complete (checkout consumes holds) and no new one can start (not on sale).
@@ -15,6 +15,7 @@ import type { Caller, Context } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { id, text } from "../../../input.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
+import { queueMailToUsers } from "../../mail/queue-mail.ts";
 import { refundCancelledEvent } from "../../payments/refund-cancelled-event.ts";
 import { publishSeatChanges } from "../../seat-changes/publish.ts";
 import { findOwnEvent } from "../ownership.ts";
@@ -50,6 +51,20 @@ export async function cancelEvent(
     });
     await releaseAllHolds(tx, event.id);
     if (cancelled.count === 0) return; // already cancelled: this run only finishes the refunds
+    // One notice per holder (not per ticket or order), with the refund over all their orders,
+    // in the same transaction as the cancel: committed together or not at all.
+    const holders = await tx.$queryRaw<{ user_id: string; order_ids: string[] }[]>`
+      SELECT user_id::text, array_agg(id::text ORDER BY id) AS order_ids
+      FROM orders WHERE event_id = ${event.id}::uuid AND status = 'PAID'
+      GROUP BY user_id`;
+    await queueMailToUsers(
+      tx,
+      holders.map((holder) => ({
+        key: `event-cancelled:${event.id}:${holder.user_id}`,
+        userId: holder.user_id,
+        mail: { kind: "event-cancelled", eventId: event.id, orderIds: holder.order_ids },
+      })),
+    );
     await recordAudit(tx, {
       actorId: caller.user.id,
       action: "event.cancel",

@@ -1,8 +1,11 @@
 // The fields an organizer types about an event, validated once for create and update, and the
 // rules its dates must keep together (the database checks the first two as well).
 import { EventCategory } from "@openticket/db";
+import { EVENT_CURRENCIES, type EventCurrency } from "@openticket/db/currencies";
 import { z } from "zod";
 import { dateTime, httpUrl, int, MAX_SEATS_PER_ORDER, money, name, text } from "../../../input.ts";
+
+const CURRENCY_CHOICE = `Choose a currency: ${EVENT_CURRENCIES.join(", ")}.`;
 
 export const eventFields = {
   title: name(200),
@@ -20,9 +23,13 @@ export const eventFields = {
   /** Null: never refundable. */
   refundableUntilHours: int(0, 24 * 365).nullable(),
   refundPercent: int(0, 100),
-  currency: text(3, { tooLong: "An ISO 4217 code such as TWD." })
+  /** One of EVENT_CURRENCIES; prices are in its minor unit (@openticket/db/currencies). */
+  currency: text(3, { tooLong: CURRENCY_CHOICE })
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "An ISO 4217 code such as TWD."),
+    .refine(
+      (code): code is EventCurrency => (EVENT_CURRENCIES as readonly string[]).includes(code),
+      CURRENCY_CHOICE,
+    ),
 };
 
 export const tierNameField = name(50);

@@ -2,17 +2,28 @@
 // (renamed, re-priced or added; tiers with seats are never dropped). Orders read the event, so
 // attendees see new dates at once; tickets keep the price they were bought at. The dates are
 // checked together after the change, so moving an event keeps it ending after it starts. The
-// currency is fixed once the event has taken an order.
-import { type Db, type Prisma, runSerializable } from "@openticket/db";
+// currency is fixed once the event has taken an order, or while seats are held (a hold keeps
+// its price in the old unit); a currency with another minor unit (TWD → USD) needs every tier
+// re-priced in the same request, so no price is silently read in the new unit. Moving a published event's dates tells
+// every ticket holder, by mail, in the same transaction.
+import { type Db, type Prisma, runSerializable, type Tx } from "@openticket/db";
+import { minorUnitDigits } from "@openticket/db/currencies";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
+import { type EventWhenWhere, queueMailToUsers } from "../../mail/queue-mail.ts";
+import { LIVE_TICKET_STATUSES } from "../../tickets/live-tickets.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./event-fields.ts";
 import { getOrganizerEvent } from "./get-organizer-event.ts";
+
+const liveTicketHolders = {
+  status: "PAID",
+  tickets: { some: { status: { in: [...LIVE_TICKET_STATUSES] } } },
+} satisfies Prisma.OrderWhereInput;
 
 export const updateEventInput = z.object({
   eventId: id,
@@ -72,10 +83,35 @@ export async function updateEvent(db: Db, input: UpdateEventInput, caller: Calle
         field: "currency",
       });
     }
+    if (changed.currency && (await tx.seatHold.count({ where: { eventId: event.id } })) > 0) {
+      throw new AppError("CONFLICT", "The currency cannot change while seats are held.", {
+        field: "currency",
+      });
+    }
+    if (
+      changed.currency &&
+      minorUnitDigits(changed.currency) !== minorUnitDigits(event.currency) &&
+      event.priceTiers.some((tier) => !priceTiers?.some((change) => change.id === tier.id))
+    ) {
+      throw new AppError("BAD_REQUEST", "Give every price tier a price in the new currency.", {
+        field: "priceTiers",
+      });
+    }
     const tierChanges = priceTiers ? planTierChanges(event.priceTiers, priceTiers) : [];
 
     if (Object.keys(changed).length) {
       await tx.event.update({ where: { id: event.id }, data: changed });
+    }
+    if (event.status === "PUBLISHED" && (changed.startsAt || changed.endsAt)) {
+      await noticeHolders(
+        tx,
+        event.id,
+        { startsAt: event.startsAt, endsAt: event.endsAt },
+        {
+          startsAt: changed.startsAt ?? event.startsAt,
+          endsAt: changed.endsAt ?? event.endsAt,
+        },
+      );
     }
     let ordering = Math.max(-1, ...event.priceTiers.map((tier) => tier.ordering));
     for (const change of tierChanges) {
@@ -143,4 +179,43 @@ function planTierChanges(
     const current = tier.id ? byId.get(tier.id) : undefined;
     return !current || current.name !== tier.name || current.price !== tier.price;
   });
+}
+
+/**
+ * The event-changed notice, in the change's transaction: one per holder of a live ticket (not
+ * per ticket), keyed by the new dates, so the same change recorded again sends nothing more
+ * while a later move is a new notice. The venue cannot change here: it is the same before and
+ * after.
+ */
+async function noticeHolders(
+  tx: Tx,
+  eventId: string,
+  before: { startsAt: Date; endsAt: Date },
+  after: { startsAt: Date; endsAt: Date },
+) {
+  const venue = await tx.venue.findFirstOrThrow({
+    where: { events: { some: { id: eventId } } },
+    select: { name: true, address: true, city: true, timeZone: true },
+  });
+  const place = { venueName: venue.name, address: venue.address, city: venue.city };
+  const whenWhere = (dates: { startsAt: Date; endsAt: Date }): EventWhenWhere => ({
+    startsAt: dates.startsAt.toISOString(),
+    endsAt: dates.endsAt.toISOString(),
+    timeZone: venue.timeZone,
+    ...place,
+  });
+  const holders = await tx.order.findMany({
+    where: { eventId, ...liveTicketHolders },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
+  const moved = `${after.startsAt.toISOString()}/${after.endsAt.toISOString()}`;
+  await queueMailToUsers(
+    tx,
+    holders.map(({ userId }) => ({
+      key: `event-changed:${eventId}:${moved}:${userId}`,
+      userId,
+      mail: { kind: "event-changed", eventId, before: whenWhere(before), after: whenWhere(after) },
+    })),
+  );
 }

@@ -42,7 +42,9 @@ export async function getOrganizerSeatMap(
     currency: true,
     venue: {
       select: {
+        // The event's own sections: not one emptied, or added after it was published.
         sections: {
+          where: { seats: { some: { eventSeats: { some: { eventId: input.eventId } } } } },
           select: { id: true, name: true },
           orderBy: [{ ordering: "asc" }, { name: "asc" }],
         },

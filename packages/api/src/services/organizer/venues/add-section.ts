@@ -1,6 +1,7 @@
 // organizer.venues.addSection: generates a section of rows × seats (see ./section-layout.ts) at
 // the end of the venue's sections. Adding never disturbs a sale, so it is allowed at any time;
-// the new seats join the venue's DRAFT events (./add-seats-to-drafts.ts).
+// the new seats join the venue's DRAFT events (./add-seats-to-drafts.ts). A section that would
+// overlap another (./section-overlap.ts) is refused and nothing is added.
 import { randomUUID } from "node:crypto";
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
@@ -11,7 +12,9 @@ import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
+import { nearbySections } from "./nearby-sections.ts";
 import { generateSectionSeats } from "./section-layout.ts";
+import { findOverlaps, quotedNames } from "./section-overlap.ts";
 
 const MAX_SEATS_PER_SECTION = 10_000;
 const coordinate = int(-100_000, 100_000);
@@ -66,6 +69,16 @@ export async function addSection(db: Db, input: z.output<typeof addSectionInput>
       throw new AppError("CONFLICT", `This venue already has a section named "${name}".`, {
         field: "name",
       });
+    }
+    const overlapped = findOverlaps(seats, await nearbySections(tx, venue.id, seats)).map(
+      (overlap) => overlap.section,
+    );
+    if (overlapped.length) {
+      throw new AppError(
+        "CONFLICT",
+        `This section would overlap ${quotedNames(overlapped)}; nothing was added.`,
+        { reason: "SECTIONS_OVERLAP", field: "origin", sections: overlapped },
+      );
     }
     const section = await tx.section.create({
       data: {

@@ -1,17 +1,21 @@
 // organizer.venues.importLayout: seats from a CSV file (./layout-csv.ts), labelled
 // `${row}-${number}`, into sections found by name and created when missing. Any bad line
 // refuses the whole file with BAD_REQUEST, listing every problem by line number, and nothing is
-// written; so does a seat the venue already has. New seats join the venue's DRAFT events.
+// written; so does a seat the venue already has, or one that would overlap another section
+// (./section-overlap.ts). New seats join the venue's DRAFT events.
 import { randomUUID } from "node:crypto";
 import { type Db, runSerializable } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
 import { id, text } from "../../../input.ts";
+import { say } from "../../../messages.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { type LayoutLineError, type LayoutSeat, parseLayoutCsv } from "./layout-csv.ts";
+import { nearbySections } from "./nearby-sections.ts";
+import { findOverlaps, type PlacedSection } from "./section-overlap.ts";
 
 export const importLayoutInput = z.object({
   venueId: id,
@@ -50,6 +54,9 @@ export async function importLayout(
         })),
       );
     }
+
+    const overlaps = overlapsOf(seats, await nearbySections(tx, venue.id, seats));
+    if (overlaps.length) throw layoutErrors(overlaps, overlaps.length, "SECTIONS_OVERLAP");
 
     const sectionIds = new Map(venue.sections.map((section) => [section.name, section.id]));
     let ordering = Math.max(-1, ...venue.sections.map((section) => section.ordering));
@@ -99,14 +106,45 @@ function toSeatRow(seat: LayoutSeat, venueId: string, sectionId: string | undefi
   };
 }
 
+/** Each pair of sections that would overlap, once, on the line of the file's first seat in it. */
+function overlapsOf(seats: LayoutSeat[], existing: PlacedSection[]): LayoutLineError[] {
+  const sections = new Map(existing.map((section) => [section.name, [...section.seats]]));
+  for (const seat of seats) {
+    const list = sections.get(seat.section);
+    if (list) list.push(seat);
+    else sections.set(seat.section, [seat]);
+  }
+  const reported = new Set<string>();
+  const errors: LayoutLineError[] = [];
+  for (const name of new Set(seats.map((seat) => seat.section))) {
+    const own = seats.filter((seat) => seat.section === name);
+    const others = [...sections]
+      .filter(([other]) => other !== name && !reported.has(JSON.stringify([other, name])))
+      .map(([other, otherSeats]) => ({ name: other, seats: otherSeats }));
+    for (const overlap of findOverlaps(own, others)) {
+      reported.add(JSON.stringify([name, overlap.section]));
+      const seat = own[overlap.seat] as LayoutSeat;
+      errors.push({
+        line: seat.line,
+        message: `Seat ${name} ${seat.row}-${seat.number} would overlap section "${overlap.section}".`,
+      });
+    }
+  }
+  return errors.sort((a, b) => a.line - b.line);
+}
+
 function seatKey(section: string, row: string, number: number) {
   return JSON.stringify([section, row, number]);
 }
 
-function layoutErrors(errors: LayoutLineError[], errorCount = errors.length) {
+function layoutErrors(
+  errors: LayoutLineError[],
+  errorCount = errors.length,
+  reason?: "SECTIONS_OVERLAP",
+) {
   return new AppError(
     "BAD_REQUEST",
-    `The layout has ${errorCount} ${errorCount === 1 ? "error" : "errors"}; nothing was imported.`,
-    { errors: errors.slice(0, 100), errorCount },
+    errorCount === 1 ? say("layoutOneError") : say("layoutErrors", { count: errorCount }),
+    { errors: errors.slice(0, 100), errorCount, ...(reason && { reason }) },
   );
 }

@@ -8,17 +8,23 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { rememberExpiredHold } from "~/components/seat-map/expired-hold";
 import { useCountdown } from "~/components/use-countdown";
 import { useWaitMessage } from "~/components/use-wait-message";
+import { useAdmissionPass } from "~/components/waiting-room/waiting-room-gate";
 import { formatMoney } from "~/format/money";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 
 export function CheckoutForm({ eventId, currency }: { eventId: string; currency: string }) {
   const t = useTranslations("checkout");
+  const apiMessage = useApiMessage();
+  const tAccount = useTranslations("account");
   const waitMessage = useWaitMessage();
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
+  const admission = useAdmissionPass();
   // Read once: after "Pay" the holds belong to the order and leave this list, but a retry still
   // needs them on screen. The countdown says when they run out.
   const holds = useQuery(
@@ -61,11 +67,23 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   const expired =
     !leaving &&
     (expiredByServer || remaining === 0 || (holds.isSuccess && holds.data.seats.length === 0));
+  // A hold that ran out goes back to the seat map at once, which says which seats were lost
+  // and offers to hold them again. Arriving with nothing held, the buyer reads why first.
+  const lostSeats = holds.data?.seats;
+  const layoutVersion = holds.data?.layoutVersion;
   useEffect(() => {
     if (!expired) return;
+    if (lostSeats?.length && layoutVersion) {
+      const positions = lostSeats.flatMap((seat) =>
+        seat.position === null ? [] : [seat.position],
+      );
+      rememberExpiredHold(eventId, { layoutVersion, positions });
+      router.replace(`/events/${eventId}/seats`);
+      return;
+    }
     const timer = setTimeout(() => router.push(`/events/${eventId}/seats`), 4000);
     return () => clearTimeout(timer);
-  }, [expired, eventId, router]);
+  }, [expired, eventId, router, lostSeats, layoutVersion]);
 
   if (holds.isPending) return <p role="status">…</p>;
   if (expired || !holds.data) {
@@ -98,9 +116,11 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         ? t("providerUnavailable")
         : reason === "FAILED"
           ? t("attemptEnded")
-          : checkout.error
-            ? t("failed", { message: checkout.error.message })
-            : null;
+          : reason === "EMAIL_NOT_VERIFIED"
+            ? tAccount("notVerifiedAtCheckout")
+            : checkout.error
+              ? t("failed", { message: apiMessage(checkout.error.message) })
+              : null;
 
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -136,7 +156,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         aria-labelledby="checkout-payment"
         onSubmit={(event) => {
           event.preventDefault();
-          checkout.mutate({ eventId, idempotencyKey: attemptKey });
+          checkout.mutate({ eventId, idempotencyKey: attemptKey, admission });
         }}
       >
         <h2 id="checkout-payment" className="font-semibold">

@@ -1,5 +1,5 @@
 // One of the organizer's events: its name, status and date above tabs for its overview, seats,
-// sales, attendees and analytics.
+// sales, attendees, door check-in and analytics.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
@@ -45,7 +45,9 @@ export default async function OrganizerEventLayout({
             { href: `${base}/seats`, label: t("tabs.seats") },
             { href: `${base}/sales`, label: t("tabs.sales") },
             { href: `${base}/attendees`, label: t("tabs.attendees") },
+            { href: `${base}/check-in`, label: t("tabs.checkIn") },
             { href: `${base}/analytics`, label: t("tabs.analytics") },
+            { href: `${base}/waiting-room`, label: t("tabs.waitingRoom") },
           ]}
         />
       </header>

@@ -1,8 +1,9 @@
-// An event's overview: headline figures, its price tiers, publish / cancel / delete, and the
-// form to change it.
-import { getLocale, getTranslations } from "next-intl/server";
+// An event's overview: headline figures, its price tiers, publish / cancel / delete, its cover
+// image, and the form to change it.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EditEventForm } from "~/components/organizer/edit-event-form";
 import { EventActions } from "~/components/organizer/event-actions";
+import { EventCoverUpload } from "~/components/organizer/event-cover-upload";
 import { FigureList } from "~/components/organizer/figure-list";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { card } from "~/components/ui/styles";
@@ -16,9 +17,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function OrganizerEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [t, locale, event] = await Promise.all([
+  const [t, locale, format, event] = await Promise.all([
     getTranslations("organizer.event"),
     getLocale(),
+    getFormatter(),
     loadOwnEvent(id),
   ]);
   const money = (amount: number) => formatMoney(amount, event.currency, locale);
@@ -29,9 +31,9 @@ export default async function OrganizerEventPage({ params }: { params: Promise<{
           {
             key: "sold",
             label: t("sold"),
-            value: `${event.figures.sold} / ${event.figures.sellable}`,
+            value: `${format.number(event.figures.sold)} / ${format.number(event.figures.sellable)}`,
           },
-          { key: "orders", label: t("orders"), value: String(event.orderCount) },
+          { key: "orders", label: t("orders"), value: format.number(event.orderCount) },
           { key: "revenue", label: t("revenue"), value: money(event.figures.revenue) },
           { key: "net", label: t("net"), value: money(event.figures.net) },
         ]}
@@ -55,17 +57,20 @@ export default async function OrganizerEventPage({ params }: { params: Promise<{
               {money(tier.price)}
             </StackedCell>
             <StackedCell label={t("seats")} numeric>
-              {tier.seats}
+              {format.number(tier.seats)}
             </StackedCell>
             <StackedCell label={t("sold")} numeric>
-              {tier.sold}
+              {format.number(tier.sold)}
             </StackedCell>
             <StackedCell label={t("blocked")} numeric>
-              {tier.blocked}
+              {format.number(tier.blocked)}
             </StackedCell>
           </StackedRow>
         ))}
       </StackedTable>
+      <div className={card}>
+        <EventCoverUpload eventId={event.id} event={event} />
+      </div>
       {event.status !== "CANCELLED" && (
         <details className={card}>
           <summary className="cursor-pointer text-lg font-semibold">{t("edit")}</summary>

@@ -1,10 +1,12 @@
-// One venue: its layout drawn as buyers will see it, and the ways to build it — a generated
-// section, an imported CSV, seats taken out.
+// One venue: its details (editable), its layout drawn as buyers will see it, its sections
+// (removable), and the ways to build it — a generated section, an imported CSV, seats taken out.
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddSectionForm } from "~/components/organizer/add-section-form";
 import { ImportLayoutForm } from "~/components/organizer/import-layout-form";
+import { VenueForm } from "~/components/organizer/venue-form";
 import { VenueLayoutEditor } from "~/components/organizer/venue-layout-editor";
+import { VenueSections } from "~/components/organizer/venue-sections";
 import { card } from "~/components/ui/styles";
 import { loadOr404 } from "~/trpc/load-or-404";
 
@@ -34,30 +36,26 @@ export default async function VenuePage({ params }: { params: Promise<{ id: stri
         </p>
       </header>
 
+      <details className={`${card} group`}>
+        <summary className="cursor-pointer text-lg font-semibold">{t("editDetails")}</summary>
+        <div className="mt-4">
+          <VenueForm venue={venue} />
+        </div>
+      </details>
+
       <section aria-labelledby="layout-heading" className="flex flex-col gap-3">
         <h2 id="layout-heading" className="text-lg font-semibold">
           {t("layout")}
         </h2>
         <VenueLayoutEditor venue={venue} />
-        {venue.sections.length > 0 && (
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {venue.sections.map((section) => (
-              <li
-                key={section.id}
-                className="rounded-full border border-slate-200 bg-white px-3 py-1"
-              >
-                {t("sectionSeats", { name: section.name, count: section.seats.length })}
-              </li>
-            ))}
-          </ul>
-        )}
+        <VenueSections venueId={venue.id} sections={venue.sections} />
       </section>
 
       <section aria-labelledby="section-heading" className={card}>
         <h2 id="section-heading" className="mb-4 text-lg font-semibold">
           {t("addSection")}
         </h2>
-        <AddSectionForm venueId={venue.id} />
+        <AddSectionForm venueId={venue.id} sections={venue.sections} />
       </section>
 
       <section aria-labelledby="import-heading" className={card}>

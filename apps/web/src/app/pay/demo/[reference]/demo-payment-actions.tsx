@@ -4,6 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 
 /** How long after "Pay with 3-D Secure" the confirmation arrives: the buyer is back first. */
@@ -17,6 +18,7 @@ export function DemoPaymentActions({
   payLabel: string;
 }) {
   const t = useTranslations("payDemo");
+  const apiMessage = useApiMessage();
   const trpc = useTRPC();
   const [leaving, setLeaving] = useState(false);
   const backToMerchant = {
@@ -36,7 +38,7 @@ export function DemoPaymentActions({
     <div className="flex flex-col gap-3">
       {error && !busy && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {t("failed", { message: error.message })}
+          {t("failed", { message: apiMessage(error.message) })}
         </p>
       )}
       <button

@@ -38,13 +38,13 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
           {
             key: "sold",
             label: t("sold"),
-            value: `${analytics.seats.sold} / ${analytics.seats.sellable}`,
+            value: `${format.number(analytics.seats.sold)} / ${format.number(analytics.seats.sellable)}`,
           },
           {
             key: "attendance",
             label: attendance?.final ? t("attendanceFinal") : t("attendance"),
             value: attendance
-              ? `${attendance.checkedIn} / ${attendance.sold} (${percent(attendance.rate)})`
+              ? `${format.number(attendance.checkedIn)} / ${format.number(attendance.sold)} (${percent(attendance.rate)})`
               : t("notStarted"),
           },
           { key: "net", label: t("net"), value: money(analytics.revenue.net) },
@@ -75,10 +75,10 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
           <StackedRow key={section.sectionId}>
             <StackedCell className="font-medium">{section.name}</StackedCell>
             <StackedCell label={t("sold")} numeric>
-              {section.sold} / {section.sellable}
+              {format.number(section.sold)} / {format.number(section.sellable)}
             </StackedCell>
             <StackedCell label={t("blocked")} numeric>
-              {section.blocked}
+              {format.number(section.blocked)}
             </StackedCell>
             <StackedCell label={t("utilisation")} numeric>
               {percent(section.utilisation)}

@@ -1,0 +1,21 @@
+// This browser's own random id (the api counts its rate limit per device) and the door it
+// scans at, kept between visits.
+const DEVICE_KEY = "openticket.checkin.device";
+const DOOR_KEY = "openticket.checkin.door";
+
+export function deviceId(): string {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+export function savedDoor(): string {
+  return localStorage.getItem(DOOR_KEY) ?? "";
+}
+
+export function saveDoor(door: string) {
+  localStorage.setItem(DOOR_KEY, door);
+}

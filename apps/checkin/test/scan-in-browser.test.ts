@@ -1,0 +1,132 @@
+// The check-in app in Chromium against a real OpenTicket (the web app's production build on a
+// fresh database, over HTTP): sign in through next-auth, choose the event and a door, check a
+// ticket in by typing its code, again (already in), and a code that is none. (The camera path
+// with Chromium's fake camera is not covered yet: see apps/checkin/README.md.)
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import type { Db } from "@openticket/db";
+import { hashPassword } from "@openticket/db/password";
+import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
+import { type Browser, chromium } from "playwright-core";
+import { build, type PreviewServer, preview } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The test (not the app) starts OpenTicket the way the web app's own HTTP tests do.
+import { type AppServer, startAppServer } from "../../web/test/app-server.ts";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const PASSWORD = "door-test-password-2026";
+
+let app: AppServer;
+let checkin: PreviewServer;
+let browser: Browser;
+let codes: string[];
+let organizerLogin: string;
+
+/** A paid order of one ticket per seat of the event, written as a checkout leaves it. */
+async function sellAll(db: Db, eventId: string, buyerId: string) {
+  const seats = await db.eventSeat.findMany({
+    where: { eventId },
+    select: { id: true, tier: { select: { price: true } } },
+  });
+  const order = await db.order.create({
+    data: {
+      userId: buyerId,
+      eventId,
+      status: "PAID",
+      total: seats.reduce((sum, seat) => sum + seat.tier.price, 0),
+      idempotencyKey: randomUUID(),
+      tickets: {
+        create: seats.map((seat) => ({
+          eventSeatId: seat.id,
+          pricePaid: seat.tier.price,
+          code: randomUUID().replaceAll("-", ""),
+        })),
+      },
+    },
+    select: { tickets: { select: { code: true }, orderBy: { code: "asc" } } },
+  });
+  await db.eventSeat.updateMany({ where: { eventId }, data: { status: "SOLD" } });
+  return order.tickets.map((ticket) => ticket.code);
+}
+
+beforeAll(async () => {
+  app = await startAppServer();
+  const { db } = app.database;
+  const organizer = await makeUser(db, {
+    role: "ORGANIZER",
+    passwordHash: await hashPassword(PASSWORD),
+  });
+  organizerLogin = organizer.username;
+  const venue = await makeVenue(db, { ownerId: organizer.id, rows: 1, seatsPerRow: 3 });
+  const event = await makeEvent(db, {
+    organizerId: organizer.id,
+    venueId: venue.id,
+    title: "Door Test Night",
+    status: "PUBLISHED",
+  });
+  const buyer = await makeUser(db);
+  codes = await sellAll(db, event.id, buyer.id);
+
+  await build({ root: appDir, logLevel: "warn" });
+  process.env.OPENTICKET_URL = app.baseUrl;
+  checkin = await preview({
+    root: appDir,
+    logLevel: "warn",
+    preview: { host: "127.0.0.1", port: 0, strictPort: false },
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await checkin?.close();
+  await app?.stop();
+});
+
+describe("the check-in app in a browser", () => {
+  it("signs in through the proxy, checks a typed code in, says so again, and calls garbage unknown", async () => {
+    const url = checkin.resolvedUrls?.local[0];
+    if (!url) throw new Error("no preview URL");
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel("Username or e-mail").fill(organizerLogin);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.getByLabel("Door").fill("North gate");
+    await page.getByRole("button", { name: /Door Test Night/ }).click();
+    const answer = page.locator("output.answer");
+    await expect.poll(() => answer.textContent()).toContain("Ready");
+
+    const code = page.getByLabel("Type a ticket code");
+    await code.fill(codes[0] ?? "");
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ADMITTED");
+    expect(await answer.textContent()).toContain("Valid: let in");
+
+    await code.fill(codes[0] ?? "");
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ALREADY_CHECKED_IN");
+    expect(await answer.textContent()).toContain("North gate");
+
+    await code.fill("not-a-ticket");
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("UNKNOWN");
+
+    const admitted = await app.database.db.ticket.findMany({
+      where: { code: { in: codes } },
+      select: { code: true, status: true },
+    });
+    expect(Object.fromEntries(admitted.map((ticket) => [ticket.code, ticket.status]))).toEqual({
+      [codes[0] ?? ""]: "CHECKED_IN",
+      [codes[1] ?? ""]: "VALID",
+      [codes[2] ?? ""]: "VALID",
+    });
+    await context.close();
+  });
+});

@@ -1,0 +1,16 @@
+// Logging and metrics of this server process: the log level from LOG_LEVEL, and the parts the
+// metrics read when scraped (the database pool, the job queue). The request gate registers
+// itself in the tRPC route, where it lives.
+import "server-only";
+import { jobQueueDepth, observeDatabasePool, observeJobQueue, setLogLevel } from "@openticket/api";
+import { connectionPoolOf } from "@openticket/db";
+import { env } from "~/env";
+import { getDb } from "~/server/db";
+
+export function startObservability() {
+  setLogLevel(env.LOG_LEVEL);
+  if (!env.DATABASE_URL) return;
+  const pool = connectionPoolOf(getDb());
+  if (pool) observeDatabasePool(pool);
+  observeJobQueue(() => jobQueueDepth(getDb()));
+}
