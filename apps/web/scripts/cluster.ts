@@ -7,6 +7,7 @@
 // A worker that dies is replaced; SIGINT/SIGTERM stop every worker, then this process.
 import cluster, { type Worker } from "node:cluster";
 import { fileURLToPath } from "node:url";
+import { serveClusterScrapes } from "@openticket/api/cluster-metrics";
 import { logger } from "@openticket/api/logger";
 
 const separator = process.argv.indexOf("--");
@@ -27,6 +28,9 @@ cluster.setupPrimary({
   args: serverArgs,
   execArgv: ["--import", "tsx"],
 });
+
+// GET /api/metrics on any worker answers with every worker's figures, summed here.
+serveClusterScrapes();
 
 let stopping = false;
 let restartDelayMs = 500;

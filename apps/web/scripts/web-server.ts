@@ -12,12 +12,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { logger, requestIdFor, setLogLevel, withRequestId } from "@openticket/api/logger";
+import { shareMetricsWithCluster } from "@openticket/api/metrics";
 import compression from "compression";
 import next from "next";
 import { env } from "../src/env.ts";
 import { LOOPBACK_HEADER } from "../src/server/loopback.ts";
 
 setLogLevel(env.LOG_LEVEL);
+// Under scripts/cluster.ts, a scrape of any worker sums every worker's metrics.
+shareMetricsWithCluster();
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "3000" }, hostname: { type: "string" } },

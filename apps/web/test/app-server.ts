@@ -22,6 +22,8 @@ export async function startAppServer(
     env?: Record<string, string>;
     /** A database made elsewhere (another app server's, a script's): not dropped on stop; its maker drops it. */
     database?: TestDatabase;
+    /** Run this many worker processes on the port (scripts/cluster.ts, as `pnpm start` does). */
+    workers?: number;
   } = {},
 ) {
   if (!existsSync(`${appDir}/.next/BUILD_ID`)) {
@@ -37,37 +39,29 @@ export async function startAppServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      `${appDir}/scripts/web-server.ts`,
-      "--port",
-      String(port),
-      "--hostname",
-      "127.0.0.1",
-    ],
-    {
-      cwd: appDir,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: database.url,
-        NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
-        NEXTAUTH_URL: baseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
-        CRON_SECRET: TEST_CRON_SECRET,
-        DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
-        // Tests sweep through the cron route when they want a sweep.
-        HOLD_SWEEP_INTERVAL_SECONDS: "0",
-        SMTP_URL: mail.smtp.url,
-        MAIL_FROM: "OpenTicket <tickets@openticket.test>",
-        ...options.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const serverArgs = ["--port", String(port), "--hostname", "127.0.0.1"];
+  const script = options.workers
+    ? [`${appDir}/scripts/cluster.ts`, String(options.workers), "--", ...serverArgs]
+    : [`${appDir}/scripts/web-server.ts`, ...serverArgs];
+  const child = spawn(process.execPath, ["--import", "tsx", ...script], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CRON_SECRET: TEST_CRON_SECRET,
+      DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
+      // Tests sweep through the cron route when they want a sweep.
+      HOLD_SWEEP_INTERVAL_SECONDS: "0",
+      SMTP_URL: mail.smtp.url,
+      MAIL_FROM: "OpenTicket <tickets@openticket.test>",
+      ...options.env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk) => output.push(String(chunk)));
   child.stderr?.on("data", (chunk) => output.push(String(chunk)));
   try {

@@ -7,9 +7,9 @@ import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
+import { startTestRedis, type TestRedis } from "../src/testing/redis.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { organizerEvent, sell } from "./helpers/organizer.ts";
-import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
 import { codeOf, detailsOf, failure } from "./helpers/refusals.ts";
 
 const database = useTestDatabase();

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { AppError } from "../src/errors.ts";
 import { type LimiterStore, postgresStore, redisStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
-import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
+import { startTestRedis, type TestRedis } from "../src/testing/redis.ts";
 
 const database = useTestDatabase();
 const namespace = `test-${randomUUID()}`;

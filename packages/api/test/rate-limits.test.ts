@@ -10,8 +10,8 @@ import type { LimitConfig } from "../src/rate-limits/limits-config.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
 import { signIn } from "../src/services/auth/sign-in.ts";
 import { SeatChangeFeed } from "../src/services/seat-changes/feed.ts";
+import { startTestRedis, type TestRedis } from "../src/testing/redis.ts";
 import { callerFor } from "./helpers/callers.ts";
-import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
 import { codeOf, detailsOf, failure } from "./helpers/refusals.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 

@@ -12,8 +12,8 @@ import { memoryStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
 import { postgresQueue, type WaitingRoomQueue } from "../src/services/waiting-room/queue.ts";
 import { redisQueue } from "../src/services/waiting-room/redis-queue.ts";
+import { startTestRedis, type TestRedis } from "../src/testing/redis.ts";
 import { callerFor } from "./helpers/callers.ts";
-import { startTestRedis, type TestRedis } from "./helpers/redis.ts";
 import { detailsOf, failure } from "./helpers/refusals.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 

@@ -6,6 +6,11 @@
 // job queue's table) read that part when scraped, through the `observe*` functions below.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { toTRPCError } from "../errors.ts";
+import {
+  answerClusterCollection,
+  inClusterWorker,
+  scrapeThroughPrimary,
+} from "./cluster-metrics.ts";
 
 type Sources = {
   pool?: () => { total: number; idle: number; waiting: number; max: number };
@@ -96,6 +101,8 @@ function createMetrics() {
     help: "Background jobs (graphile-worker): due and waiting for a runner, running, failed for good.",
     labelNames: ["state"] as const,
     registers,
+    // Every process reads the same table: a cluster's sum would count it once per process.
+    aggregator: "first",
     async collect() {
       const depth = await sources.jobQueue?.().catch(() => null);
       if (!depth) return;
@@ -114,9 +121,18 @@ holder.openticketMetrics ??= createMetrics();
 
 export const metrics = holder.openticketMetrics;
 
-/** The text a Prometheus scrape reads, and its content type. */
+/**
+ * The text a Prometheus scrape reads, and its content type: this process's metrics, or in a
+ * cluster worker the sum over every worker (./cluster-metrics.ts).
+ */
 export async function scrapeMetrics() {
-  return { body: await metrics.registry.metrics(), contentType: metrics.registry.contentType };
+  const body = inClusterWorker() ? await scrapeThroughPrimary() : await metrics.registry.metrics();
+  return { body, contentType: metrics.registry.contentType };
+}
+
+/** In a cluster worker, at start-up: let the primary collect this process's metrics. */
+export function shareMetricsWithCluster() {
+  answerClusterCollection(() => metrics.registry);
 }
 
 export function observeDatabasePool(read: NonNullable<Sources["pool"]>) {

@@ -1,4 +1,5 @@
-// GET /api/metrics — this process's Prometheus metrics (docs/metrics.md). With METRICS_TOKEN set,
+// GET /api/metrics — the app's Prometheus metrics (docs/metrics.md): this process's, or under
+// `pnpm start`'s cluster every worker's summed. With METRICS_TOKEN set,
 // the scraper sends `Authorization: Bearer $METRICS_TOKEN`, from anywhere. Without it, only a
 // scraper on this machine calling the app server directly is answered (scripts/web-server.ts
 // marks such requests); through a proxy, or from elsewhere, the answer is 403.
@@ -17,7 +18,10 @@ export async function GET(request: Request) {
   } else if (!isDirectLoopback(request.headers)) {
     return refuse(403, "Set METRICS_TOKEN to scrape from elsewhere than this machine.");
   }
-  const { body, contentType } = await scrapeMetrics();
+  const scrape = await scrapeMetrics().catch(() => null);
+  // Behind `pnpm start`'s cluster the sum comes from the primary process; rarely, it is busy.
+  if (!scrape) return refuse(503, "The metrics could not be collected; scrape again.");
+  const { body, contentType } = scrape;
   return new Response(body, {
     headers: { "content-type": contentType, "cache-control": "no-store" },
   });
