@@ -121,11 +121,13 @@ describe("GET /api/metrics", () => {
     const started = 'openticket_checkouts_total{outcome="started"}';
     const holdCalls =
       'openticket_trpc_duration_seconds_count{procedure="reservation.hold",outcome="ok"}';
+    const holdBatches = 'openticket_reservation_batch_size_count{batcher="hold"}';
     const before = {
       held: await metricValue(held),
       conflicts: await metricValue(conflicts),
       started: await metricValue(started),
       holdCalls: await metricValue(holdCalls),
+      holdBatches: await metricValue(holdBatches),
     };
 
     const buyer = new SessionClient(app.baseUrl);
@@ -157,6 +159,8 @@ describe("GET /api/metrics", () => {
     expect(await metricValue(conflicts)).toBe(before.conflicts + 1);
     expect(await metricValue(started)).toBe(before.started + 1);
     expect(await metricValue(holdCalls)).toBe(before.holdCalls + 1);
+    // The hold and the rival's attempt each went through the hold batcher (alone, here).
+    expect(await metricValue(holdBatches)).toBe(before.holdBatches + 2);
     const text = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
     expect(text).toMatch(/^openticket_db_pool_connections\{state="max"\} 10$/m);
     expect(text).toMatch(/^openticket_api_requests\{state="active"\} \d+$/m);
@@ -172,5 +176,38 @@ describe("GET /api/metrics", () => {
     expect(log).not.toContain(METRICS_TOKEN);
     expect(log).not.toMatch(/next-auth\.session-token=/);
     expect(logLines().length).toBeGreaterThan(10);
+  });
+
+  it("shows an open waiting room's line and admission rate", async () => {
+    const { db } = app.database;
+    const organizer = await makeUser(db, { role: "ORGANIZER" });
+    const venue = await makeVenue(db, { ownerId: organizer.id });
+    const room = await makeEvent(db, { organizerId: organizer.id, venueId: venue.id });
+    const waiting = `openticket_waiting_room_people{event="${room.id}",state="waiting"}`;
+    const rate = `openticket_waiting_room_admissions_per_minute{event="${room.id}"}`;
+    expect(await metricValue(rate)).toBe(0); // no waiting room: no series
+    // Open since a moment ago, admitting nobody yet; a newcomer joins the line.
+    await db.event.update({
+      where: { id: room.id },
+      data: {
+        waitingRoomOpensAt: new Date(Date.now() - 1_000),
+        admissionsPerMinute: 1,
+        rateChangedAt: new Date(),
+      },
+    });
+    const buyer = new SessionClient(app.baseUrl);
+    const newcomer = {
+      username: "log_queuer",
+      email: "queue@example.com",
+      password: "in-line-2026",
+    };
+    expect((await buyer.trpc("auth.register", newcomer, { method: "POST" })).status).toBe(200);
+    await buyer.signIn(newcomer.username, newcomer.password);
+    const joined = await buyer.trpc("waitingRoom.join", { eventId: room.id }, { method: "POST" });
+    expect(joined.status).toBe(200);
+    // The two gauges are read from one reading per second: wait for a fresh one.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await metricValue(waiting)).toBe(1);
+    expect(await metricValue(rate)).toBe(1);
   });
 });

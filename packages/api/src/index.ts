@@ -29,6 +29,7 @@ export {
   observeDatabasePool,
   observeJobQueue,
   observeRequestGate,
+  observeWaitingRooms,
   scrapeMetrics,
 } from "./observability/metrics.ts";
 export {
@@ -90,6 +91,7 @@ export {
 export { sweepExpiredHolds } from "./services/reservation/sweep-expired-holds.ts";
 export { SeatChangeFeed } from "./services/seat-changes/feed.ts";
 export { getSeatLayout, type ServerSeatLayout } from "./services/seat-map/layout.ts";
+export { openWaitingRooms } from "./services/waiting-room/open-rooms.ts";
 export type { WaitingRoomQueue } from "./services/waiting-room/queue.ts";
 export { waitingRoomQueueFor } from "./services/waiting-room/queue-for.ts";
 export type { Access, Meta } from "./trpc.ts";

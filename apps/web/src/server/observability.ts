@@ -1,8 +1,15 @@
 // Logging and metrics of this server process: the log level from LOG_LEVEL, and the parts the
-// metrics read when scraped (the database pool, the job queue). The request gate registers
+// metrics read when scraped (the database pool, the job queue, open waiting rooms). The request gate registers
 // itself in the tRPC route, where it lives.
 import "server-only";
-import { jobQueueDepth, observeDatabasePool, observeJobQueue, setLogLevel } from "@openticket/api";
+import {
+  jobQueueDepth,
+  observeDatabasePool,
+  observeJobQueue,
+  observeWaitingRooms,
+  openWaitingRooms,
+  setLogLevel,
+} from "@openticket/api";
 import { connectionPoolOf } from "@openticket/db";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
@@ -13,4 +20,9 @@ export function startObservability() {
   const pool = connectionPoolOf(getDb());
   if (pool) observeDatabasePool(pool);
   observeJobQueue(() => jobQueueDepth(getDb()));
+  observeWaitingRooms(async () => {
+    // Loaded when first scraped: the request context module brings next-auth with it.
+    const { getWaitingRoomQueue } = await import("~/server/api-context");
+    return openWaitingRooms(getDb(), getWaitingRoomQueue(), new Date());
+  });
 }

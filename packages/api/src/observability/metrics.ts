@@ -16,6 +16,9 @@ type Sources = {
   pool?: () => { total: number; idle: number; waiting: number; max: number };
   gate?: () => { active: number; queued: number };
   jobQueue?: () => Promise<{ due: number; running: number; failed: number }>;
+  waitingRooms?: () => Promise<
+    { eventId: string; waiting: number; admitted: number; admissionsPerMinute: number }[]
+  >;
 };
 
 function createMetrics() {
@@ -61,6 +64,13 @@ function createMetrics() {
       name: "openticket_seat_feed_lag_seconds",
       help: "From a seat change's NOTIFY in the database to this process hearing it.",
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    batchSize: new Histogram({
+      name: "openticket_reservation_batch_size",
+      help: "Holds or releases decided together in one database transaction (group commit), per batch.",
+      labelNames: ["batcher"] as const,
+      buckets: [1, 2, 4, 8, 16, 32, 64],
       registers,
     }),
     refused: new Counter({
@@ -111,7 +121,49 @@ function createMetrics() {
       this.set({ state: "failed" }, depth.failed);
     },
   });
+  // One series per event whose waiting room is open (a handful at most). Every process reads
+  // the same line: a cluster's scrape takes one process's reading instead of a sum. Both gauges
+  // are collected at once, from one reading.
+  const readRooms = oneReadingPerScrape(async () => (await sources.waitingRooms?.()) ?? []);
+  new Gauge({
+    name: "openticket_waiting_room_people",
+    help: "People in an open waiting room's line, by event: waiting for their turn, or admitted.",
+    labelNames: ["event", "state"] as const,
+    registers,
+    aggregator: "first",
+    async collect() {
+      this.reset();
+      for (const room of await readRooms()) {
+        this.set({ event: room.eventId, state: "waiting" }, room.waiting);
+        this.set({ event: room.eventId, state: "admitted" }, room.admitted);
+      }
+    },
+  });
+  new Gauge({
+    name: "openticket_waiting_room_admissions_per_minute",
+    help: "The admission rate an open waiting room is set to, by event.",
+    labelNames: ["event"] as const,
+    registers,
+    aggregator: "first",
+    async collect() {
+      this.reset();
+      for (const room of await readRooms()) {
+        this.set({ event: room.eventId }, room.admissionsPerMinute);
+      }
+    },
+  });
   return metrics;
+}
+
+/** `read` once for the gauges of one scrape (collected together), not once per gauge. */
+function oneReadingPerScrape<T>(read: () => Promise<T[]>): () => Promise<T[]> {
+  let reading: { at: number; result: Promise<T[]> } | null = null;
+  return () => {
+    if (!reading || Date.now() - reading.at > 1_000) {
+      reading = { at: Date.now(), result: read().catch(() => []) };
+    }
+    return reading.result;
+  };
 }
 
 // Next.js's bundle and the HTTP server may each load this module: one registry for both, and
@@ -145,6 +197,10 @@ export function observeRequestGate(read: NonNullable<Sources["gate"]>) {
 
 export function observeJobQueue(read: NonNullable<Sources["jobQueue"]>) {
   metrics.sources.jobQueue = read;
+}
+
+export function observeWaitingRooms(read: NonNullable<Sources["waitingRooms"]>) {
+  metrics.sources.waitingRooms = read;
 }
 
 /** The outcome label of a finished call: "ok", or a tRPC error code such as "CONFLICT". */

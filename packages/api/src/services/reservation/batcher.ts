@@ -30,6 +30,8 @@ export type BatcherOptions = {
   maxItems: number;
   /** Items waiting at most (default 2,000); more are refused with TOO_MANY_REQUESTS. */
   maxQueued?: number;
+  /** Told each batch's size as it starts (the metrics' batch-size histogram). */
+  onBatch?: (items: number) => void;
 };
 
 export type BatcherStats = {
@@ -117,6 +119,7 @@ export class Batcher<In, Out> {
       this.running++;
       this.stats.batches++;
       this.stats.items += batch.length;
+      this.options.onBatch?.(batch.length);
       void this.run(batch).finally(() => {
         this.running--;
         this.scheduleStart();

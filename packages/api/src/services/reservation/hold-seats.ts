@@ -65,6 +65,7 @@ export const holdBatcher = batcherPerClient(
       maxInFlight: 1,
       maxItems: 64,
       maxQueued: 2_000,
+      onBatch: (items) => metrics.batchSize.observe({ batcher: "hold" }, items),
     }),
 );
 

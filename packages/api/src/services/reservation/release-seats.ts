@@ -8,6 +8,7 @@ import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
 import { id, MAX_SEATS_PER_ORDER } from "../../input.ts";
+import { metrics } from "../../observability/metrics.ts";
 import { CHANGES_PER_NOTIFICATION, SEAT_CHANGES_CHANNEL } from "../seat-changes/publish.ts";
 import { Batcher, type BatcherStats, type BatchOutcome, batcherPerClient } from "./batcher.ts";
 
@@ -39,7 +40,12 @@ export const releaseBatcher = batcherPerClient(
   (db: Db) =>
     new Batcher<ReleaseRequest, ReleasedSeats>(
       (requests, stats) => releaseBatch(db, requests, stats),
-      { maxInFlight: 1, maxItems: 64, maxQueued: 2_000 },
+      {
+        maxInFlight: 1,
+        maxItems: 64,
+        maxQueued: 2_000,
+        onBatch: (items) => metrics.batchSize.observe({ batcher: "release" }, items),
+      },
     ),
 );
 

@@ -34,3 +34,20 @@ export function estimatedWaitSeconds(
 ): number {
   return Math.ceil((Math.max(0, ahead) * 60) / room.admissionsPerMinute);
 }
+
+/** What an organizer (and the metrics) see of a line: joined, admitted, still waiting. */
+export function lineFigures(
+  room: WaitingRoomSettings,
+  line: { joined: number; lastPosition: number },
+  now: Date,
+) {
+  const waiting = Math.max(0, line.lastPosition - admittedCount(room, now));
+  return {
+    joined: line.joined,
+    /** Places admitted so far (places nobody took while the line was empty are not counted). */
+    admitted: Math.max(0, line.joined - waiting),
+    waiting,
+    /** How long the last in line waits at this rate. */
+    lastWaitSeconds: estimatedWaitSeconds(room, waiting),
+  };
+}

@@ -4,7 +4,7 @@ import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../../context.ts";
 import { id } from "../../../input.ts";
-import { admittedCount, estimatedWaitSeconds } from "../../waiting-room/admitted-count.ts";
+import { lineFigures } from "../../waiting-room/admitted-count.ts";
 import { findOwnEvent } from "../ownership.ts";
 
 export const waitingRoomInput = z.object({ eventId: id });
@@ -24,20 +24,13 @@ export async function getWaitingRoom(
 ) {
   const room = await findOwnEvent(db, caller.user, input.eventId, waitingRoomSelect);
   const now = caller.now();
-  const { joined, lastPosition } = room.waitingRoomOpensAt
+  const line = room.waitingRoomOpensAt
     ? await caller.waitingRoom.size(room.id)
     : { joined: 0, lastPosition: 0 };
-  const frontier = admittedCount(room, now);
-  const waiting = Math.max(0, lastPosition - frontier);
   return {
     opensAt: room.waitingRoomOpensAt,
     open: room.waitingRoomOpensAt !== null && room.waitingRoomOpensAt <= now,
     admissionsPerMinute: room.admissionsPerMinute,
-    joined,
-    /** Places admitted so far (places nobody took while the line was empty are not counted). */
-    admitted: Math.max(0, joined - waiting),
-    waiting,
-    /** How long the last in line waits at this rate. */
-    lastWaitSeconds: estimatedWaitSeconds(room, waiting),
+    ...lineFigures(room, line, now),
   };
 }
