@@ -3,13 +3,15 @@
 // to its seats; only the seats in view are in the page; row labels and seat numbers appear when
 // zoomed in, and the section's name stays in view; the legend and the map tell states apart by
 // shape, not only colour; a phone lists the sections first, draws one section's seats at a size
-// that can be tapped and keeps the selection with its Hold button in view; axe-core finds nothing.
+// that can be tapped and keeps the selection with its Hold button in view; a buyer takes the best
+// 4 seats of a section at one click and holds 4 side by side (issue 15); axe-core finds nothing.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { makeEvent, makeUser } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "../test/app-server";
+import { signUpInBrowser } from "./accounts";
 import { launchBrowser, screenshot } from "./browser";
 
 const SECTIONS = ["North", "East", "South", "West"];
@@ -279,14 +281,17 @@ it("on a phone, lists the sections, opens one at a tappable size and keeps Hold 
   await expect.poll(() => page.getByTestId("live-indicator").count(), { timeout: 15_000 }).toBe(1);
   // Sections first, each with its prices and seats left; no seat drawn yet.
   const list = page.getByTestId("section-list");
-  expect(await list.getByRole("button").count()).toBe(SECTIONS.length);
+  expect(await list.locator("[data-section]").count()).toBe(SECTIONS.length);
+  // Each with its best seats at one tap.
+  expect(await list.locator("[data-best-section]").count()).toBe(SECTIONS.length);
   expect(await page.getByTestId("seat-map").count()).toBe(0);
-  const north = list.getByRole("button", { name: /North/ });
+  const north = list.locator("[data-section]", { hasText: "North" });
   expect(await north.textContent()).toMatch(/North.*尚有 495 個空位.*NT\$1,000/);
-  expect(await list.getByRole("button", { name: /East/ }).textContent()).toMatch(/尚有 500 個空位/);
+  const east = list.locator("[data-section]", { hasText: "East" });
+  expect(await east.textContent()).toMatch(/尚有 500 個空位/);
   await screenshot(page, "seat-map-big-sections-phone-zh");
 
-  await list.getByRole("button", { name: /East/ }).tap();
+  await east.tap();
   const map = page.getByTestId("seat-map");
   await expect.poll(() => map.getAttribute("data-mode")).toBe("seats");
   expect(await page.getByTestId("open-section").textContent()).toMatch(/East.*尚有 500 個空位/);
@@ -400,4 +405,78 @@ it("has no axe-core violations: overview, a section, a focused seat, the phone's
     expect(await axeViolations(phone), `${locale} phone section`).toEqual([]);
     await phone.close();
   }
+});
+
+it("holds the best 4 seats of a section, side by side, at one click", async () => {
+  const page = await browser.newPage({
+    baseURL: app.baseUrl,
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+  });
+  await signUpInBrowser(
+    page,
+    app.mail,
+    { username: "best_four", password: "best-seats-2026" },
+    { callbackUrl: `/events/${eventId}/seats` },
+  );
+  const map = await openMap(page);
+  const panel = page.getByTestId("best-available");
+  await panel.getByLabel("Seats", { exact: true }).selectOption("4");
+  await panel.getByRole("button", { name: "Best 4 seats available in North" }).click();
+
+  // North's front row has seats 1–5 taken: the 4 nearest its centre are 11–14.
+  const held = page.getByTestId("held-seats");
+  await expect.poll(() => held.locator("li").count(), { timeout: 15_000 }).toBe(4);
+  expect(await held.locator("li").allTextContents()).toEqual(
+    [11, 12, 13, 14].map((number) => expect.stringContaining(`R1-${number} · North`)),
+  );
+  expect(await page.getByTestId("best-notice").textContent()).toBe(
+    "Held for you in North: R1-11, R1-12, R1-13, R1-14.",
+  );
+  // The database agrees: this buyer holds 4 seats of one row, numbered one after another.
+  const holds = await app.database.db.seatHold.findMany({
+    where: { eventId, user: { username: "best_four" } },
+    select: { eventSeat: { select: { seat: { select: { rowLabel: true, number: true } } } } },
+  });
+  const seats = holds.map((hold) => hold.eventSeat.seat).sort((a, b) => a.number - b.number);
+  expect(new Set(seats.map((seat) => seat.rowLabel))).toEqual(new Set(["R1"]));
+  expect(seats.map((seat) => seat.number)).toEqual([11, 12, 13, 14]);
+
+  // On the map, in the section, they are the buyer's own.
+  await page.getByRole("button", { name: /^North, / }).click();
+  await expect.poll(() => map.getAttribute("data-mode")).toBe("seats");
+  await expect.poll(() => page.locator("[data-status=MINE]").count()).toBe(4);
+  await screenshot(page, "seat-map-big-best-available");
+  await page.close();
+});
+
+it("on a phone, takes the best seats from the section list and opens their section", async () => {
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    locale: "en-US",
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signUpInBrowser(
+    page,
+    app.mail,
+    { username: "best_pair", password: "best-seats-2026" },
+    { callbackUrl: `/events/${eventId}/seats` },
+  );
+  await page.goto(`/events/${eventId}/seats`);
+  await expect.poll(() => page.getByTestId("live-indicator").count(), { timeout: 15_000 }).toBe(1);
+  await page.getByRole("button", { name: "Best 2 seats available in East" }).tap();
+  // The section opens on its seats, the two held ones the buyer's own, side by side.
+  await expect.poll(() => page.getByTestId("open-section").count(), { timeout: 15_000 }).toBe(1);
+  expect(await page.getByTestId("open-section").textContent()).toContain("East");
+  await expect.poll(() => page.locator("[data-status=MINE]").count()).toBe(2);
+  const held = await page.getByTestId("held-seats").locator("li").allTextContents();
+  expect(held).toEqual([
+    expect.stringContaining("R1-12 · East"),
+    expect.stringContaining("R1-13 · East"),
+  ]);
+  await screenshot(page, "seat-map-big-best-available-phone");
+  await context.close();
 });

@@ -55,6 +55,10 @@ export type AppErrorReason =
   | "PROVIDER_UNAVAILABLE"
   /** order.checkout: UNPROCESSABLE_CONTENT — the idempotency key belongs to another purchase. Use a new key. */
   | "KEY_REUSED"
+  /** reservation.holdBestAvailable: CONFLICT — fewer seats are free (in the section or tier asked for) than the quantity (`seatsLeft`); nothing was held. Offer fewer, or another section. */
+  | "NOT_ENOUGH_SEATS"
+  /** reservation.holdBestAvailable: CONFLICT — other buyers took every choice in turn, several times over; nothing was held. Try again. */
+  | "SEATS_CONTENDED"
   /** reservation.hold/release by position: CONFLICT — the layout version sent is not the current one; nothing was done. Reload the seat map. */
   | "LAYOUT_CHANGED"
   /** auth.resetPassword, auth.verifyEmail: BAD_REQUEST — no such link (mistyped or forged); nothing changed. Offer to ask for a new one. */
@@ -107,6 +111,8 @@ export type AppErrorDetails = {
   seatIds?: string[];
   /** organizer.events.update: BAD_REQUEST — these price tier ids are not the event's: the form is stale. */
   tierIds?: string[];
+  /** reservation.holdBestAvailable: NOT_ENOUGH_SEATS — how many seats are free where the buyer asked. */
+  seatsLeft?: number;
   /** reservation.hold: BAD_REQUEST — the hold would exceed the per-order maximum; choose fewer seats. */
   maxSeatsPerOrder?: number;
   /** reservation.hold: BAD_REQUEST — the caller would hold more seats across events than one buyer may at once; buy or release some first. */

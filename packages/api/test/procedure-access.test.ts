@@ -26,6 +26,7 @@ const ACCESS: Record<string, Access> = {
   "event.seatStatus": "public",
   "event.onSeatStatus": "public",
   "reservation.hold": "authed",
+  "reservation.holdBestAvailable": "authed",
   "reservation.release": "authed",
   "reservation.mine": "authed",
   "waitingRoom.join": "authed",

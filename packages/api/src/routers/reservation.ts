@@ -1,3 +1,7 @@
+import {
+  holdBestAvailable,
+  holdBestAvailableInput,
+} from "../services/reservation/hold-best-available.ts";
 import { holdSeats, holdSeatsInput } from "../services/reservation/hold-seats.ts";
 import { getMyHolds, myHoldsInput } from "../services/reservation/my-holds.ts";
 import { releaseSeats, releaseSeatsInput } from "../services/reservation/release-seats.ts";
@@ -47,6 +51,12 @@ export const reservationRouter = router({
         throw byPosition(error, resolved.layout);
       }
     }),
+
+  /** The best free seats of the event, a section or a tier, together when possible (issue 15). */
+  holdBestAvailable: authedProcedure
+    .meta({ rateLimit: "seatWrites" })
+    .input(holdBestAvailableInput)
+    .mutation(({ ctx, input, signal }) => holdBestAvailable(ctx.db, input, { ...ctx, signal })),
 
   mine: authedProcedure
     .input(myHoldsInput)

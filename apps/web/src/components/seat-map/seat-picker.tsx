@@ -1,4 +1,5 @@
 "use client";
+import type { AppRouter } from "@openticket/api";
 // Seat selection (R4, R7, R17, R18): the live seat map, the buyer's selection and total, and
 // holding the seats. The page prefetches the status on the server (it is here on first render)
 // and has the browser preload the layout's cacheable URL (./seat-layout-query.ts); the live stream (event.onSeatStatus) patches the status, and a missed
@@ -6,7 +7,8 @@
 // Seats are addressed by position in the layout: a MapSeat's id is String(position).
 // On a phone a big venue is section-first: a list of its sections (prices, seats left), then one
 // section's seats at a size that can be tapped, with the selection and its Hold button kept at
-// the bottom of the screen (./section-list.tsx, ./selection-bar.tsx).
+// the bottom of the screen (./section-list.tsx, ./selection-bar.tsx). A big venue also offers
+// each section's best seats at one click (./best-available.tsx).
 import {
   applySeatStatusMessage,
   decodeSeatStatus,
@@ -17,6 +19,7 @@ import {
   type SeatStatusWire,
 } from "@openticket/api/seat-map";
 import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { TRPCClientErrorLike } from "@trpc/client";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -28,6 +31,7 @@ import { useAdmissionPass } from "~/components/waiting-room/waiting-room-gate";
 import { formatMoney } from "~/format/money";
 import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
+import { type BestAvailable, BestAvailablePanel } from "./best-available";
 import { useExpiredHold } from "./expired-hold";
 import { ExpiredHoldNotice } from "./expired-hold-notice";
 import { type LiveSeats, useFreeExpiredHolds } from "./free-expired-holds";
@@ -47,6 +51,8 @@ type Props = {
   signedIn: boolean;
   onSale: boolean;
 };
+
+type HoldRefusal = TRPCClientErrorLike<AppRouter>;
 
 const selectionKey = (eventId: string) => `openticket:selection:${eventId}`;
 
@@ -68,6 +74,8 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   const [resumeFrom, setResumeFrom] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [bestQuantity, setBestQuantity] = useState(2);
+  const [bestNotice, setBestNotice] = useState<string | null>(null);
 
   const layoutQuery = useQuery(seatLayoutQuery(eventId, snapshot.layoutVersion));
   const layout = layoutQuery.data;
@@ -156,12 +164,14 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
 
   // A phone opens a big venue on the list of its sections, then draws one section's seats.
   const narrow = useNarrowScreen();
-  const sectionFirst = narrow && seats.length > SECTION_FIRST_SEATS;
+  const bigVenue = seats.length > SECTION_FIRST_SEATS;
+  const sectionFirst = narrow && bigVenue;
   const [openSection, setOpenSection] = useState<number | null>(null);
   const shownSection = sectionFirst ? openSection : null;
+  // A big venue's sections, for the phone's list and the best-available panel.
   const summaries = useMemo(
-    () => (sectionFirst ? summarizeSections(seats, sections) : null),
-    [sectionFirst, seats, sections],
+    () => (bigVenue ? summarizeSections(seats, sections) : null),
+    [bigVenue, seats, sections],
   );
   const sectionSeats = useMemo(
     () => (shownSection === null ? seats : seats.filter((seat) => seat.section === shownSection)),
@@ -240,6 +250,15 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     [patchLive],
   );
 
+  /** What to tell a buyer whose hold was refused for a reason any hold can meet. */
+  const refusal = (error: HoldRefusal) => {
+    const details = error.data?.details;
+    if (error.data?.code === "TOO_MANY_REQUESTS") return waitMessage(details?.retryAfterSeconds);
+    if (details?.maxHeldSeats) return t("atHoldCap", { count: details.maxHeldSeats });
+    if (details?.maxSeatsPerOrder) return t("atMax", { count: details.maxSeatsPerOrder });
+    return t("holdFailed", { message: apiMessage(error.message) });
+  };
+
   const hold = useMutation(
     trpc.reservation.hold.mutationOptions({
       onSuccess: (held, input) => {
@@ -261,14 +280,46 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
           resubscribe.current();
         } else if (error.data?.code === "UNAUTHORIZED") {
           goToSignIn();
-        } else if (error.data?.code === "TOO_MANY_REQUESTS") {
-          setNotice(waitMessage(error.data.details?.retryAfterSeconds));
-        } else if (error.data?.details?.maxHeldSeats) {
-          setNotice(t("atHoldCap", { count: error.data.details.maxHeldSeats }));
-        } else if (error.data?.details?.maxSeatsPerOrder) {
-          setNotice(t("atMax", { count: error.data.details.maxSeatsPerOrder }));
         } else {
-          setNotice(t("holdFailed", { message: apiMessage(error.message) }));
+          setNotice(refusal(error));
+        }
+      },
+    }),
+  );
+
+  // Best available: the server chooses and holds; the seats then show as the buyer's on the map
+  // (on a phone, with their section opened), as after a hold of chosen seats.
+  const holdBest = useMutation(
+    trpc.reservation.holdBestAvailable.mutationOptions({
+      onSuccess: (held, input) => {
+        const positions = held.seats.flatMap((seat) => seat.position ?? []);
+        if (held.layoutVersion === layout?.version && positions.length === held.seats.length) {
+          mark(positions, SEAT_CODES.MINE, held.expiresAt);
+        } else {
+          resubscribe.current();
+        }
+        setSelected([]);
+        setNotice(null);
+        const labels = held.seats.map((seat) => seat.label).join(", ");
+        const section = held.seats[0]?.section ?? "";
+        setBestNotice(
+          held.together
+            ? t("bestHeld", { count: held.seats.length, labels, section })
+            : t("bestNotTogether", { count: held.seats.length, labels, section }),
+        );
+        const index = sections.findIndex((choice) => choice.id === input.sectionId);
+        if (sectionFirst && index >= 0) setOpenSection(index);
+      },
+      onError: (error) => {
+        const details = error.data?.details;
+        if (details?.reason === "NOT_ENOUGH_SEATS") {
+          setBestNotice(t("bestNotEnough", { count: details.seatsLeft ?? 0 }));
+        } else if (details?.reason === "SEATS_CONTENDED") {
+          setBestNotice(t("bestBusy"));
+        } else if (error.data?.code === "UNAUTHORIZED") {
+          goToSignIn();
+        } else {
+          setBestNotice(refusal(error));
         }
       },
     }),
@@ -360,6 +411,27 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     });
   };
   const mineTotal = mine.reduce((sum, seat) => sum + price(seat), 0);
+  const best: BestAvailable = {
+    quantity: bestQuantity,
+    max: onSale ? Math.max(0, maxSeatsPerOrder - mine.length) : 0,
+    onQuantity: setBestQuantity,
+    onBest: (section) => {
+      if (!signedIn) return goToSignIn();
+      const sectionId = sections[section]?.id;
+      if (!sectionId) return;
+      setBestNotice(null);
+      holdBest.mutate({
+        eventId,
+        sectionId,
+        quantity: Math.min(bestQuantity, maxSeatsPerOrder - mine.length),
+        admission,
+      });
+    },
+    pending: holdBest.isPending
+      ? sections.findIndex((section) => section.id === holdBest.variables?.sectionId)
+      : null,
+    notice: bestNotice,
+  };
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
@@ -377,7 +449,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
       )}
       <div className="flex flex-col gap-2">
         {sectionFirst && shownSection === null ? (
-          <SectionList sections={sectionChoices} onOpen={setOpenSection} />
+          <SectionList sections={sectionChoices} onOpen={setOpenSection} best={best} />
         ) : (
           <>
             {openChoice && (
@@ -484,6 +556,8 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
             </button>
           </section>
         )}
+
+        {bigVenue && !narrow && <BestAvailablePanel best={best} sections={sectionChoices} />}
 
         <section className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">{t("selection")}</h2>

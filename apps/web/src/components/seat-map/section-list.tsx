@@ -1,10 +1,12 @@
 "use client";
 // A phone's way into a big venue: its sections as a list (name, prices, seats left), one tap
 // opens that section's seats. Nothing of the map is drawn until then, so a phone renders a few
-// hundred seats instead of every seat of the venue. Over the open section's seats, a bar names
-// it and leads back to the list.
+// hundred seats instead of every seat of the venue. Each section also offers its best seats
+// at one tap (./best-available.tsx). Over the open section's seats, a bar names it and leads
+// back to the list.
 import { useTranslations } from "next-intl";
 import type { Ref } from "react";
+import { type BestAvailable, BestButton, BestNotice, QuantityPicker } from "./best-available";
 import { SeatSwatch } from "./seat-mark";
 
 export type SectionChoice = {
@@ -20,24 +22,34 @@ export type SectionChoice = {
 export function SectionList({
   sections,
   onOpen,
+  best,
 }: {
   sections: SectionChoice[];
   onOpen: (section: number) => void;
+  best?: BestAvailable;
 }) {
   const t = useTranslations("seats");
   return (
     <section aria-labelledby="section-list-title" data-testid="section-list">
-      <h2 id="section-list-title" className="mb-2 font-semibold">
-        {t("chooseSection")}
-      </h2>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <h2 id="section-list-title" className="font-semibold">
+          {t("chooseSection")}
+        </h2>
+        {best && <QuantityPicker best={best} />}
+      </div>
+      {best && (
+        <div className="mb-2">
+          <BestNotice best={best} />
+        </div>
+      )}
       <ul className="flex flex-col divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
         {sections.map((section) => (
-          <li key={section.section}>
+          <li key={section.section} className="flex items-center">
             <button
               type="button"
               data-section={section.section}
               onClick={() => onOpen(section.section)}
-              className="flex w-full items-center gap-3 px-4 py-3 text-left hover:bg-slate-50 focus-visible:bg-slate-50"
+              className="flex min-w-0 flex-1 items-center gap-3 px-4 py-3 text-left hover:bg-slate-50 focus-visible:bg-slate-50"
             >
               {section.tier === undefined ? (
                 <SeatSwatch kind="SOLD" />
@@ -59,6 +71,11 @@ export function SectionList({
                 ›
               </span>
             </button>
+            {best && (
+              <span className="pr-3">
+                <BestButton best={best} section={section} />
+              </span>
+            )}
           </li>
         ))}
       </ul>
