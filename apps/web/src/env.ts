@@ -68,6 +68,7 @@ const schema = z.object({
   RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR: positiveInt(),
   RATE_LIMIT_ACCOUNT_LINKS_PER_IP_PER_HOUR: positiveInt(),
   RATE_LIMIT_SCANS_PER_DEVICE_PER_MINUTE: positiveInt(),
+  RATE_LIMIT_SCANS_PER_USER_PER_MINUTE: positiveInt(),
   RATE_LIMIT_WAITING_ROOM_PER_MINUTE: positiveInt(),
   /** Largest tRPC request body in bytes (413 above it), and most calls in one batch (400). */
   MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
@@ -123,6 +124,7 @@ export const env = {
     accountMailPerAddressPerHour: parsed.RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS_PER_HOUR,
     accountLinksPerIpPerHour: parsed.RATE_LIMIT_ACCOUNT_LINKS_PER_IP_PER_HOUR,
     scansPerDevicePerMinute: parsed.RATE_LIMIT_SCANS_PER_DEVICE_PER_MINUTE,
+    scansPerUserPerMinute: parsed.RATE_LIMIT_SCANS_PER_USER_PER_MINUTE,
     waitingRoomCallsPerUserPerMinute: parsed.RATE_LIMIT_WAITING_ROOM_PER_MINUTE,
   }),
 };

@@ -412,4 +412,29 @@ describe("the scan rate limit", () => {
     });
     expect(await scan(4, "phone-two")).toMatchObject({ outcome: "ADMITTED" });
   });
+
+  it("caps one account over all its devices: a new device id per scan does not lift the limit", async () => {
+    const { db } = database();
+    const rateLimits = new RateLimits(redisStore(testRedis.redis, `${namespace}-user`), {
+      scansPerDevicePerMinute: 3,
+      scansPerUserPerMinute: 5,
+    });
+    const tickets = await ticketsOf(db, show, 50, 6);
+    const api = callerFor(db, show.organizer, { rateLimits }).checkin;
+    const scan = (index: number) =>
+      api.scan({
+        eventId: show.event.id,
+        code: tickets[index]?.code ?? "",
+        door: "N",
+        deviceId: `made-up-${index}`,
+      });
+    for (let index = 0; index < 5; index++) {
+      expect(await scan(index)).toMatchObject({ outcome: "ADMITTED" });
+    }
+    const refused = await failure(scan(5));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(await db.ticket.findUnique({ where: { id: tickets[5]?.id } })).toMatchObject({
+      status: "VALID",
+    });
+  });
 });

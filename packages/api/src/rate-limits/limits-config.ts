@@ -28,6 +28,11 @@ export type LimitConfig = {
   mailResendsPerUserPerHour: number;
   /** Tickets one check-in device (one user's) may scan in a minute: a busy door scans one every few seconds. */
   scansPerDevicePerMinute: number;
+  /**
+   * Tickets one account may scan in a minute over all its devices: the device id comes from the
+   * client, so a new id per scan must not lift the limit. Ten busy doors' worth by default.
+   */
+  scansPerUserPerMinute: number;
   /** Waiting-room calls (join, asking for one's place) by one user in a minute. */
   waitingRoomCallsPerUserPerMinute: number;
 };
@@ -46,5 +51,6 @@ export const defaultLimitConfig: LimitConfig = {
   accountLinksPerIpPerHour: 60,
   mailResendsPerUserPerHour: 5,
   scansPerDevicePerMinute: 60,
+  scansPerUserPerMinute: 600,
   waitingRoomCallsPerUserPerMinute: 60,
 };

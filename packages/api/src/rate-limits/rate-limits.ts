@@ -39,6 +39,7 @@ export class RateLimits {
   private readonly accountLinks;
   private readonly mailResends;
   private readonly scans;
+  private readonly userScans;
   private readonly waitingRoom;
 
   constructor(store: LimiterStore, overrides: Partial<LimitConfig> = {}) {
@@ -85,6 +86,11 @@ export class RateLimits {
       points: config.scansPerDevicePerMinute,
       duration: 60,
     });
+    this.userScans = store.limiter({
+      keyPrefix: "user_scans",
+      points: config.scansPerUserPerMinute,
+      duration: 60,
+    });
     this.waitingRoom = store.limiter({
       keyPrefix: "waiting_room",
       points: config.waitingRoomCallsPerUserPerMinute,
@@ -92,8 +98,12 @@ export class RateLimits {
     });
   }
 
-  /** Per device of one user: staff at two doors of one login do not share a limit. */
-  spendScan(userId: string, deviceId: string) {
+  /**
+   * Per device of one user (staff at two doors of one login do not share a limit), under a
+   * ceiling per user that a made-up device id per scan cannot escape.
+   */
+  async spendScan(userId: string, deviceId: string) {
+    await spend(this.userScans, userId, "Too many scans from this account. Please wait a moment.");
     const key = createHash("sha256").update(`${userId}:${deviceId}`).digest("hex");
     return spend(this.scans, key, "Too many scans from this device. Please wait a moment.");
   }
