@@ -1,12 +1,17 @@
 // The check-in app in Chromium against a real OpenTicket (the web app's production build on a
 // fresh database, over HTTP): sign in through next-auth, choose the event and a door, check a
-// ticket in by typing its code, again (already in), and a code that is none. (The camera path
-// with Chromium's fake camera is not covered yet: see apps/checkin/README.md.)
+// ticket in by typing its code, again (already in), and a code that is none; then through the
+// real camera path: Chromium's fake camera plays a video of a ticket's QR code (written here as
+// a .y4m file), which the app reads with @zxing/browser and checks in.
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "@openticket/db";
 import { hashPassword } from "@openticket/db/password";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
+import { BarcodeFormat, EncodeHintType, QRCodeWriter } from "@zxing/library";
 import { type Browser, chromium } from "playwright-core";
 import { build, type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +26,31 @@ let checkin: PreviewServer;
 let browser: Browser;
 let codes: string[];
 let organizerLogin: string;
+let scratch: string;
+
+/**
+ * A still video (YUV4MPEG2, 4:2:0) of `text` as a QR code on white, in the middle of a 640×480
+ * frame, as Chromium's --use-file-for-fake-video-capture plays it (in a loop).
+ */
+function qrVideo(text: string, path: string) {
+  const width = 640;
+  const height = 480;
+  const size = 320;
+  const hints = new Map([[EncodeHintType.MARGIN, 4]]);
+  const matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, hints);
+  const luma = Buffer.alloc(width * height, 235);
+  const left = (width - size) / 2;
+  const top = (height - size) / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (matrix.get(x, y)) luma[(top + y) * width + left + x] = 16;
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
+  const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(path, Buffer.concat([header, frame, frame]));
+}
 
 /** A paid order of one ticket per seat of the event, written as a checkout leaves it. */
 async function sellAll(db: Db, eventId: string, buyerId: string) {
@@ -74,10 +104,20 @@ beforeAll(async () => {
     logLevel: "warn",
     preview: { host: "127.0.0.1", port: 0, strictPort: false },
   });
+  scratch = mkdtempSync(join(tmpdir(), "openticket-camera-"));
+  const video = join(scratch, "ticket.y4m");
+  qrVideo(codes[1] ?? "", video);
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      // A camera that films the ticket's QR code, allowed without asking.
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
 });
 
@@ -85,10 +125,11 @@ afterAll(async () => {
   await browser?.close();
   await checkin?.close();
   await app?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("the check-in app in a browser", () => {
-  it("signs in through the proxy, checks a typed code in, says so again, and calls garbage unknown", async () => {
+  it("signs in through the proxy, checks a typed code in, says so again, calls garbage unknown, and checks a ticket in through the camera", async () => {
     const url = checkin.resolvedUrls?.local[0];
     if (!url) throw new Error("no preview URL");
     const context = await browser.newContext({ locale: "en-US" });
@@ -127,6 +168,18 @@ describe("the check-in app in a browser", () => {
       [codes[1] ?? ""]: "VALID",
       [codes[2] ?? ""]: "VALID",
     });
+
+    // The camera: it films ticket 2's QR code; the app reads it and checks the ticket in.
+    await page.getByRole("button", { name: "Scan with camera" }).click();
+    await expect
+      .poll(() => answer.getAttribute("data-outcome"), { timeout: 30_000 })
+      .toBe("ADMITTED");
+    expect(
+      await app.database.db.ticket.findUnique({
+        where: { code: codes[1] },
+        select: { status: true },
+      }),
+    ).toEqual({ status: "CHECKED_IN" });
     await context.close();
   });
 });
