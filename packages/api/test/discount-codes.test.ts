@@ -167,14 +167,15 @@ describe("a discount code at checkout", () => {
     };
     for (const [code, reason] of Object.entries(cases)) {
       for (const call of [
-        api.order.checkout({
-          eventId: event.id,
-          idempotencyKey: `refused-${code}`,
-          discountCode: code,
-        }),
-        api.order.previewDiscount({ eventId: event.id, code }),
+        () =>
+          api.order.checkout({
+            eventId: event.id,
+            idempotencyKey: `refused-${code}`,
+            discountCode: code,
+          }),
+        () => api.order.previewDiscount({ eventId: event.id, code }),
       ]) {
-        const error = await failure(call);
+        const error = await failure(call());
         expect({ code, status: error.code, details: detailsOf(error) }).toEqual({
           code,
           status: "BAD_REQUEST",
@@ -275,12 +276,12 @@ describe("managing discount codes", () => {
     const theirs = callerFor(db, other.organizer).organizer.discountCodes;
     await theirs.create({ code: "THEIRS", kind: "PERCENT", value: 10 });
     for (const call of [
-      theirs.list({ eventId: event.id }),
-      theirs.create({ eventId: event.id, code: "SNEAKY", kind: "PERCENT", value: 90 }),
-      theirs.update({ discountCodeId: own.id, maxUses: 1 }),
-      theirs.delete({ discountCodeId: own.id }),
+      () => theirs.list({ eventId: event.id }),
+      () => theirs.create({ eventId: event.id, code: "SNEAKY", kind: "PERCENT", value: 90 }),
+      () => theirs.update({ discountCodeId: own.id, maxUses: 1 }),
+      () => theirs.delete({ discountCodeId: own.id }),
     ]) {
-      expect((await failure(call)).code).toBe("NOT_FOUND");
+      expect((await failure(call())).code).toBe("NOT_FOUND");
     }
     expect((await theirs.list({})).items.map((code) => code.code)).toEqual(["THEIRS"]);
     expect((await codes.list({})).items.map((code) => code.code)).toEqual(["MINE"]);

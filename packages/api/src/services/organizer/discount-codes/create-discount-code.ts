@@ -6,33 +6,35 @@ import { type Db, runGuarded } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
-import { id, int, money } from "../../../input.ts";
+import { id, money } from "../../../input.ts";
+import { say } from "../../../messages.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { isUniqueViolation } from "../../payments/unique-violation.ts";
 import { eventFields } from "../events/event-fields.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { discountCodeFields, discountCodeSelect, windowProblem } from "./discount-code-fields.ts";
 
-const common = {
-  /** Absent: every event of the caller's. */
-  eventId: id.optional(),
-  code: discountCodeFields.code,
-  maxUses: discountCodeFields.maxUses.default(null),
-  validFrom: discountCodeFields.validFrom.default(null),
-  validUntil: discountCodeFields.validUntil.default(null),
-};
-
-export const createDiscountCodeInput = z.discriminatedUnion("kind", [
-  z.object({ ...common, kind: z.literal("PERCENT"), value: int(1, 100) }),
-  z.object({
-    ...common,
-    kind: z.literal("AMOUNT"),
-    /** Minor units of the currency. */
+export const createDiscountCodeInput = z
+  .object({
+    /** Absent: every event of the caller's. */
+    eventId: id.optional(),
+    code: discountCodeFields.code,
+    /** PERCENT: 1..100 percent off. AMOUNT: minor units of the currency off. */
+    kind: z.enum(["PERCENT", "AMOUNT"]),
     value: money.min(1),
-    /** Required for a code for all events; for one event it must be the event's (or absent). */
+    /**
+     * AMOUNT only: required for a code for all events (it then applies to events in this
+     * currency); for one event it must be the event's, or absent.
+     */
     currency: eventFields.currency.optional(),
-  }),
-]);
+    maxUses: discountCodeFields.maxUses.default(null),
+    validFrom: discountCodeFields.validFrom.default(null),
+    validUntil: discountCodeFields.validUntil.default(null),
+  })
+  .refine((input) => input.kind !== "PERCENT" || input.value <= 100, {
+    path: ["value"],
+    message: say("numberTooBig", { max: 100 }),
+  });
 
 export async function createDiscountCode(
   db: Db,
