@@ -498,6 +498,29 @@ describe("uses given back", () => {
 });
 
 describe("refunds of discounted orders", () => {
+  it("refunds a payment that arrived after its order expired: what was charged, the use given back once", async () => {
+    const { db, event, organizer, codes, api } = await saleWithBuyers();
+    await codes.create({ eventId: event.id, code: "LATE", kind: "PERCENT", value: 10 });
+    const started = await api.order.checkout({
+      eventId: event.id,
+      idempotencyKey: "late-payment",
+      discountCode: "late",
+    });
+    expect(await endUnpaid(db, started.orderId, "EXPIRED", new Date())).toBe("expired");
+    expect(
+      (await db.discountCode.findFirstOrThrow({ where: { organizerId: organizer.id } })).uses,
+    ).toBe(0);
+    // The buyer pays anyway, on the provider's page that was still open.
+    await api.demoPayment.approve({ reference: demoReference(started.redirectUrl) });
+    const order = await api.order.byId({ orderId: started.orderId });
+    expect(order).toMatchObject({ status: "EXPIRED", total: 1800, discountAmount: 200 });
+    expect(order.money).toEqual({ paid: 1800, refunded: 1800, net: 0 });
+    expect(
+      (await db.discountCode.findFirstOrThrow({ where: { organizerId: organizer.id } })).uses,
+    ).toBe(0);
+    expect(await auditPaymentInvariants(db, { now: new Date(), paymentGraceMs: 0 })).toEqual([]);
+  });
+
   it("refunds from what was paid, never from the seats' price", async () => {
     const { db, event, organizer, codes, api } = await saleWithBuyers();
     await codes.create({ eventId: event.id, code: "QUARTER", kind: "PERCENT", value: 25 });
