@@ -88,7 +88,23 @@ export type AppErrorReason =
   /** The same: the pass was issued to another account. Send the buyer to the waiting room. */
   | "ADMISSION_OTHER_ACCOUNT"
   /** The same: the pass expired. Ask the waiting room for a fresh one (waitingRoom.place): an admitted buyer keeps their place. */
-  | "ADMISSION_EXPIRED";
+  | "ADMISSION_EXPIRED"
+  /** order.checkout, order.previewDiscount: BAD_REQUEST on field discountCode — no such code for this event (unknown, switched off, another event's or organizer's); nothing was held or charged. */
+  | "DISCOUNT_UNKNOWN"
+  /** The same: the code's validity window has not opened yet. */
+  | "DISCOUNT_NOT_STARTED"
+  /** The same: the code's validity window has closed. */
+  | "DISCOUNT_EXPIRED"
+  /** The same: an amount code of another currency than the event's. */
+  | "DISCOUNT_CURRENCY"
+  /** order.checkout, order.previewDiscount: CONFLICT on field discountCode — every use of the code is taken; nothing was held or charged. Offer to pay without it. */
+  | "DISCOUNT_EXHAUSTED"
+  /** organizer.discountCodes.create: CONFLICT on field code — the organizer already has this code (in any case). */
+  | "DISCOUNT_CODE_TAKEN"
+  /** organizer.discountCodes.update: BAD_REQUEST on field maxUses — below the uses already taken (`uses`). */
+  | "DISCOUNT_BELOW_USES"
+  /** organizer.discountCodes.delete: CONFLICT — orders used the code; switch it off instead. */
+  | "DISCOUNT_IN_USE";
 
 /** A seat the organizer console refused to change: someone holds or bought it. */
 export type RefusedSeat = { id: string; state: "HELD" | "SOLD" };
@@ -126,6 +142,8 @@ export type AppErrorDetails = {
   heldSeats?: number;
   /** reservation.hold, order.checkout: BAD_REQUEST — sales open at this instant (ISO 8601). */
   salesStartAt?: string;
+  /** organizer.discountCodes.update: DISCOUNT_BELOW_USES — uses already taken. */
+  uses?: number;
   /** order.checkout: the order this attempt created (declined, in progress, failed, expired). */
   orderId?: string;
   /** organizer.events.publish: BAD_REQUEST — the event's status, when it is not a draft. */

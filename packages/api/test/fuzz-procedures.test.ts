@@ -118,6 +118,7 @@ type Seed = {
   organizerId: string;
   paymentReference: string;
   layoutVersion: string;
+  discountCodeId: string;
 };
 let seed: Seed;
 
@@ -139,6 +140,7 @@ function knownValue(key: string): unknown {
     seatIds: [seed.eventSeatIds[0]],
     reference: seed.paymentReference,
     layoutVersion: seed.layoutVersion,
+    discountCodeId: seed.discountCodeId,
     positions: [0],
     currency: "TWD",
     timeZone: "Asia/Taipei",
@@ -222,6 +224,11 @@ const BASELINE_OVERRIDES: Record<string, () => Record<string, unknown>> = {
   "reservation.hold": () => ({ seatIds: undefined }),
   "reservation.release": () => ({ seatIds: undefined }),
   "auth.register": () => ({ username: `fuzz_${randomUUID().slice(0, 8)}` }),
+  // A percentage (at most 100), under a code not taken yet.
+  "organizer.discountCodes.create": () => ({
+    value: 10,
+    code: `FUZZ-${randomUUID().slice(0, 8)}`,
+  }),
 };
 
 function baseline(procedure: ProcedureInput): unknown {
@@ -285,7 +292,9 @@ async function fingerprint(db: Db) {
       'orders', (SELECT count(*)::int FROM orders), 'ordersAt', (SELECT max(updated_at) FROM orders),
       'tickets', (SELECT count(*)::int FROM tickets), 'payments', (SELECT count(*)::int FROM payments),
       'attempts', (SELECT count(*)::int FROM payment_attempts),
-      'audit', (SELECT count(*)::int FROM audit_logs)
+      'audit', (SELECT count(*)::int FROM audit_logs),
+      'discountCodes', (SELECT count(*)::int FROM discount_codes),
+      'discountCodesAt', (SELECT max(updated_at) FROM discount_codes)
     ) AS state`);
   return JSON.stringify(row?.state);
 }
@@ -342,6 +351,14 @@ describe("fuzzing every procedure", () => {
       organizerId: organizer.id,
       paymentReference: demoReference(started.redirectUrl),
       layoutVersion: (await buyer.event.seatLayout({ eventId: event.id })).version,
+      discountCodeId: (
+        await api.discountCodes.create({
+          eventId: event.id,
+          code: "FUZZ-SEED",
+          kind: "PERCENT",
+          value: 10,
+        })
+      ).id,
     };
     callers = [
       { role: null, api: callerFor(db, null) },

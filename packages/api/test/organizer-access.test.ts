@@ -19,6 +19,8 @@ type Ids = {
   draftId: string;
   tierId: string;
   eventSeatId: string;
+  discountCodeId: string;
+  spareCodeId: string;
 };
 
 let owner: Awaited<ReturnType<typeof organizerEvent>>;
@@ -69,6 +71,13 @@ const CALLS: Record<string, (api: OrganizerApi, ids: Ids, tag: string) => Promis
   "waitingRoom.get": (api, { eventId }) => api.waitingRoom.get({ eventId }),
   "waitingRoom.set": (api, { eventId }) =>
     api.waitingRoom.set({ eventId, opensAt: null, admissionsPerMinute: 60 }),
+  "discountCodes.list": (api, { eventId }) => api.discountCodes.list({ eventId }),
+  "discountCodes.create": (api, { eventId }, tag) =>
+    api.discountCodes.create({ eventId, code: `CODE-${tag}`, kind: "PERCENT", value: 10 }),
+  "discountCodes.update": (api, { discountCodeId }) =>
+    api.discountCodes.update({ discountCodeId, active: false }),
+  "discountCodes.delete": (api, { spareCodeId }) =>
+    api.discountCodes.delete({ discountCodeId: spareCodeId }),
   // Last: the admin really cancels it.
   "events.cancel": (api, { eventId }) => api.events.cancel({ eventId }),
 };
@@ -93,6 +102,18 @@ beforeAll(async () => {
     priceTiers: [{ name: "All", price: 100 }],
   });
   const layout = await owner.api.venues.byId({ venueId: owner.venue.id });
+  const code = await owner.api.discountCodes.create({
+    eventId: owner.event.id,
+    code: "OWNERS",
+    kind: "PERCENT",
+    value: 10,
+  });
+  const spareCode = await owner.api.discountCodes.create({
+    code: "SPARE",
+    kind: "AMOUNT",
+    value: 100,
+    currency: "TWD",
+  });
   ids = {
     venueId: owner.venue.id,
     sectionId: layout.sections[0]?.id ?? "",
@@ -101,6 +122,8 @@ beforeAll(async () => {
     draftId: draft.id,
     tierId: owner.event.priceTiers[0]?.id ?? "",
     eventSeatId: owner.seatIds.at(-1) ?? "",
+    discountCodeId: code.id,
+    spareCodeId: spareCode.id,
   };
 });
 
@@ -132,6 +155,9 @@ describe("organizer console access", () => {
     });
     expect(await db.event.count({ where: { id: ids.draftId, status: "DRAFT" } })).toBe(1);
     expect(await db.seat.count({ where: { venueId: ids.venueId } })).toBe(10);
+    expect(
+      await db.discountCode.count({ where: { organizerId: owner.organizer.id, active: true } }),
+    ).toBe(2);
 
     // Lists and comparisons show only one's own; a venue created is the creator's.
     const created = await other.api.venues.create({ name: "Mine", city: "Taipei", address: "1" });

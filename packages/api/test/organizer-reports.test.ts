@@ -125,6 +125,7 @@ describe("organizer.sales", () => {
       refunds: 1600,
       net: 8400,
       keptFromCancellations: 400,
+      discounts: 0,
     });
     expect(sales.byTier.map(({ tierId: _, ...tier }) => tier)).toEqual([
       { name: "VIP", price: 3000, seats: 4, ticketsSold: 2, revenue: 6000 },

@@ -39,6 +39,11 @@ const HAND_WRITTEN = new Set([
   "mail_outbox_attempts_not_negative",
   "check_ins_one_live_per_ticket",
   "check_ins_undone_together",
+  "discount_codes_organizer_code_unique",
+  "discount_codes_uses_within_limit",
+  "discount_codes_value_valid",
+  "discount_codes_window_ordered",
+  "orders_discount_valid",
 ]);
 
 /**

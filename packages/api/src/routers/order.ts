@@ -2,6 +2,7 @@ import { cancelOrder, cancelOrderInput } from "../services/order/cancel-order.ts
 import { checkout, checkoutInput } from "../services/order/checkout.ts";
 import { getOrder, getOrderInput } from "../services/order/get-order.ts";
 import { listOrders, listOrdersInput } from "../services/order/list-orders.ts";
+import { previewDiscount, previewDiscountInput } from "../services/order/preview-discount.ts";
 import { resendTickets, resendTicketsInput } from "../services/order/resend-tickets.ts";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -10,6 +11,10 @@ export const orderRouter = router({
     .meta({ rateLimit: "seatWrites" })
     .input(checkoutInput)
     .mutation(({ ctx, input }) => checkout(ctx.db, input, ctx)),
+
+  previewDiscount: authedProcedure
+    .input(previewDiscountInput)
+    .query(({ ctx, input }) => previewDiscount(ctx.db, input, ctx)),
 
   list: authedProcedure
     .input(listOrdersInput)

@@ -2,6 +2,7 @@
 // sees and changes only their own venues and events (anyone else's id is NOT_FOUND); an admin
 // may act on all of them. The logic lives in services/organizer/.
 import { router } from "../trpc.ts";
+import { organizerDiscountCodesRouter } from "./organizer/discount-codes.ts";
 import { organizerEventsRouter } from "./organizer/events.ts";
 import { organizerReportProcedures } from "./organizer/reports.ts";
 import { organizerSeatsRouter } from "./organizer/seats.ts";
@@ -13,5 +14,6 @@ export const organizerRouter = router({
   events: organizerEventsRouter,
   seats: organizerSeatsRouter,
   waitingRoom: organizerWaitingRoomRouter,
+  discountCodes: organizerDiscountCodesRouter,
   ...organizerReportProcedures,
 });

@@ -10,6 +10,11 @@
 //      order's key, so a retry after a crash or an outage gets the same one).
 //   3. Its reference and URL are recorded; the buyer is sent there.
 //
+// A discount code (issue 15) is looked up in step 1's read and its use taken in step 1's write,
+// by one guarded UPDATE (uses < max_uses): of any number of buyers at once, exactly as many as
+// the limit get it, and the rest are refused with nothing written. The order's total is what is
+// charged, after the discount; a repeated key finds the order and takes no second use.
+//
 // Only a buyer whose e-mail address is verified may pay (issue 14): anyone else is refused with
 // FORBIDDEN / EMAIL_NOT_VERIFIED before anything is written, and keeps their holds.
 import { createHash, randomUUID } from "node:crypto";
@@ -20,6 +25,14 @@ import { AppError } from "../../errors.ts";
 import { admissionPass, id, idempotencyKey } from "../../input.ts";
 import { countOutcome, metrics } from "../../observability/metrics.ts";
 import { crashPoint } from "../crash-point.ts";
+import {
+  assertDiscountApplies,
+  discountCodeInput,
+  discountSql,
+  exhausted,
+  type FoundDiscount,
+} from "../discount/discount-lookup.ts";
+import { discountOn } from "../discount/discount-math.ts";
 import { assertOnSale } from "../event/sale-state.ts";
 import { isProviderUnavailable } from "../payments/payment-provider.ts";
 import { isUniqueViolation } from "../payments/unique-violation.ts";
@@ -31,6 +44,8 @@ export const checkoutInput = z.object({
   idempotencyKey,
   /** The waiting room's admission pass: required for an event that has one. */
   admission: admissionPass,
+  /** A discount code of the event's organizer, as the buyer typed it (any case). */
+  discountCode: discountCodeInput.optional(),
 });
 
 export type CheckoutOutcome = {
@@ -107,7 +122,8 @@ async function startCheckout(
       (SELECT json_agg(json_build_object('id', h.id, 'price', h.price))
        FROM seat_holds h
        WHERE h.event_id = ${input.eventId}::uuid AND h.user_id = ${userId}::uuid
-         AND h.order_id IS NULL AND h.expires_at > ${now}) AS holds`;
+         AND h.order_id IS NULL AND h.expires_at > ${now}) AS holds,
+      ${discountSql(input.eventId, input.discountCode ?? null)} AS discount`;
   if (state?.existing) return { existing: state.existing };
   const event = state?.event;
   if (!event || event.status === "DRAFT") {
@@ -156,17 +172,29 @@ async function startCheckout(
   if (holds.length > event.maxSeatsPerOrder) {
     throw new AppError("BAD_REQUEST", `At most ${event.maxSeatsPerOrder} seats per order.`);
   }
-  const total = holds.reduce((sum, hold) => sum + hold.price, 0);
+  const subtotal = holds.reduce((sum, hold) => sum + hold.price, 0);
+  const discount = input.discountCode ? assertDiscountApplies(state.discount, event, now) : null;
+  const discountAmount = discount ? discountOn(subtotal, discount) : 0;
+  const total = subtotal - discountAmount;
   const paymentDueAt = new Date(now.getTime() + caller.settings.paymentWindowMs);
   const holdsKeptUntil = new Date(paymentDueAt.getTime() + caller.settings.paymentGraceMs);
   const orderId = randomUUID();
   const written = new Date();
   // One statement: the holds are attached (guarded: a hold released, expired, re-priced or
   // attached to another checkout meanwhile is not, and the counts differ), the order and its
-  // CHARGE intent recorded. The holds' foreign key to the order is checked at the statement's
-  // end, once the order exists.
-  const [result] = await tx.$queryRaw<{ attached: number; attempt_id: string }[]>`/* prepared */
-    WITH attached AS (
+  // CHARGE intent recorded, and the discount code's use taken (guarded: never past its limit;
+  // PostgreSQL re-checks the guard against the newest row, so racing buyers queue on it and
+  // each sees the uses the others took). The holds' and the order's foreign keys are checked at
+  // the statement's end, once the order exists.
+  const [result] = await tx.$queryRaw<
+    { attached: number; attempt_id: string; used: number }[]
+  >`/* prepared */
+    WITH used AS (
+      UPDATE discount_codes SET uses = uses + 1, updated_at = ${now}
+      WHERE id = ${discount?.id ?? null}::uuid AND active
+        AND (max_uses IS NULL OR uses < max_uses)
+      RETURNING id
+    ), attached AS (
       UPDATE seat_holds SET order_id = ${orderId}::uuid,
              expires_at = GREATEST(expires_at, ${holdsKeptUntil})
       WHERE id = ANY(${holds.map((hold) => hold.id)}::uuid[]) AND user_id = ${userId}::uuid
@@ -174,10 +202,13 @@ async function startCheckout(
       RETURNING id
     ), placed AS (
       INSERT INTO orders (id, user_id, event_id, status, total, currency, idempotency_key,
-                          request_hash, payment_due_at, created_at, updated_at)
+                          request_hash, payment_due_at, created_at, updated_at,
+                          discount_code_id, discount_amount)
       VALUES (${orderId}::uuid, ${userId}::uuid, ${event.id}::uuid, 'PENDING', ${total},
               ${event.currency}, ${input.idempotencyKey}, ${requestHash}, ${paymentDueAt},
-              ${written}, ${written})
+              ${written}, ${written}, (SELECT id FROM used),
+              -- No use taken (the last went meanwhile): no discount; the order rolls back below.
+              CASE WHEN EXISTS (SELECT 1 FROM used) THEN ${discountAmount}::int ELSE 0 END)
       RETURNING id
     ), attempt AS (
       INSERT INTO payment_attempts (id, order_id, kind, idempotency_key, amount, currency,
@@ -188,13 +219,16 @@ async function startCheckout(
       RETURNING id
     )
     SELECT (SELECT count(*)::int FROM attached) AS attached,
-           (SELECT id::text FROM attempt) AS attempt_id`;
+           (SELECT id::text FROM attempt) AS attempt_id,
+           (SELECT count(*)::int FROM used) AS used`;
   if (result?.attached !== holds.length) {
     // Thrown inside the transaction: the order and the attached holds roll back with it.
     throw new AppError("CONFLICT", "Your held seats changed meanwhile; please try again.", {
       reason: "HOLD_EXPIRED",
     });
   }
+  // The last use went to another buyer meanwhile: the order and the holds roll back.
+  if (discount && result.used !== 1) throw exhausted();
   const charge: Charge = {
     orderId,
     attemptId: result.attempt_id,
@@ -224,6 +258,7 @@ type CheckoutState = {
   verified: boolean | null;
   in_flight: string | null;
   holds: { id: string; price: number }[] | null;
+  discount: FoundDiscount | null;
 };
 
 type ExistingOrder = { id: string; status: string; requestHash: string };
@@ -318,9 +353,14 @@ async function createPayment(
 }
 
 function hashRequest(input: z.output<typeof checkoutInput>) {
-  return createHash("sha256")
-    .update(JSON.stringify({ eventId: input.eventId }))
-    .digest("hex");
+  return (
+    createHash("sha256")
+      // The same key with another code is another purchase. (No code hashes as before codes existed.)
+      .update(
+        JSON.stringify({ eventId: input.eventId, discountCode: input.discountCode?.toLowerCase() }),
+      )
+      .digest("hex")
+  );
 }
 
 function findOrderByKey(db: Db, userId: string, idempotencyKey: string) {

@@ -19,6 +19,8 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
       status: true,
       total: true,
       currency: true,
+      discountAmount: true,
+      discountCode: { select: { code: true } },
       createdAt: true,
       cancelledAt: true,
       event: {
@@ -69,13 +71,15 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
     },
   });
   if (!order) throw new AppError("NOT_FOUND", "This order does not exist.");
-  const { event, tickets, attempts, holds, paymentDueAt, ...rest } = order;
+  const { event, tickets, attempts, holds, paymentDueAt, discountCode, ...rest } = order;
   const charge = attempts.find((attempt) => attempt.kind === "CHARGE");
   const refundOwed = attempts.find((attempt) => attempt.kind === "REFUND");
   const cancellable =
     order.status === "PAID" && event.status !== "CANCELLED" && canRefund(event, now);
   return {
     ...rest,
+    /** The code applied at checkout, as the organizer wrote it; `total` is after its discount. */
+    discountCode: discountCode?.code ?? null,
     event: {
       id: event.id,
       title: event.title,

@@ -22,6 +22,8 @@ export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>
       status: true,
       total: true,
       currency: true,
+      discountAmount: true,
+      discountCode: { select: { code: true } },
       createdAt: true,
       event: {
         select: {
@@ -37,8 +39,9 @@ export async function listOrders(db: Db, input: z.output<typeof listOrdersInput>
   });
   const page = rows.slice(0, input.limit);
   return {
-    items: page.map(({ _count, payments, ...order }) => ({
+    items: page.map(({ _count, payments, discountCode, ...order }) => ({
       ...order,
+      discountCode: discountCode?.code ?? null,
       ticketCount: _count.tickets,
       money: orderMoney(payments),
     })),

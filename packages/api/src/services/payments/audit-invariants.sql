@@ -57,3 +57,13 @@ UNION ALL
 SELECT 'hold of an order that has ended', h.id::text
 FROM seat_holds h JOIN orders o ON o.id = h.order_id
 WHERE o.status <> 'PENDING'
+UNION ALL
+SELECT 'discount code uses differ from the orders holding one', d.id::text
+FROM discount_codes d
+WHERE d.uses <> (SELECT count(*) FROM orders o
+                 WHERE o.discount_code_id = d.id AND o.status IN ('PENDING', 'PAID', 'CANCELLED'))
+UNION ALL
+SELECT 'tickets of a paid order do not add up to its total', o.id::text
+FROM orders o
+WHERE o.status = 'PAID'
+  AND o.total <> (SELECT COALESCE(sum(t.price_paid), 0) FROM tickets t WHERE t.order_id = o.id)

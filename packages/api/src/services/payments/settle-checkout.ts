@@ -10,10 +10,16 @@
 //   failed   → FAILED;  expired → EXPIRED: either way the order's seats go back on sale (a
 //              declined buyer holds again and pays with another card).
 //   open     → nothing yet.
+//
+// An order with a discount code (issue 15) holds one use of it while PENDING; whichever path
+// moves it from PENDING to FAILED or EXPIRED gives that use back, in the same transaction and
+// only when its guarded status change counted a row, so a settlement repeated or raced gives
+// back once. A paid order keeps its use, also when later cancelled and refunded.
 import { randomBytes } from "node:crypto";
 import { type Db, runGuarded, type Tx } from "@openticket/db";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
+import { spreadDiscount } from "../discount/discount-math.ts";
 import {
   publishSeatChanges,
   SEAT_CHANGES_CHANNEL,
@@ -84,14 +90,23 @@ async function sellOrRecord(
   // The checkout's CHARGE attempt and its order, and the attempt marked SUCCEEDED unless the
   // order is already PAID.
   const [order] = await tx.$queryRaw<
-    { id: string; status: string; total: number; currency: string; event_id: string }[]
+    {
+      id: string;
+      status: string;
+      total: number;
+      currency: string;
+      event_id: string;
+      discount_code_id: string | null;
+      discount_amount: number;
+    }[]
   >`/* prepared */
     WITH a AS (
       SELECT id, order_id FROM payment_attempts
       WHERE kind = 'CHARGE' AND provider = ${provider} AND provider_reference = ${reference}
       LIMIT 1
     ), o AS (
-      SELECT o.id::text, o.status::text, o.total, o.currency, o.event_id::text
+      SELECT o.id::text, o.status::text, o.total, o.currency, o.event_id::text,
+             o.discount_code_id::text, o.discount_amount
       FROM orders o JOIN a ON o.id = a.order_id
     ), reported AS (
       UPDATE payment_attempts SET status = 'SUCCEEDED', reported_amount = ${paid.amount},
@@ -126,7 +141,7 @@ async function sellOrRecord(
       WHERE es.id IN (SELECT event_seat_id FROM gone) AND es.status = 'AVAILABLE'
         AND e.id = es.event_id AND e.status = 'PUBLISHED'
         AND ${order.status} = 'PENDING'
-        AND (SELECT sum(price) FROM gone) = ${order.total}
+        AND (SELECT sum(price) FROM gone) = ${order.total + order.discount_amount}
       RETURNING es.id
     )
     SELECT (SELECT json_agg(json_build_object('seatId', event_seat_id, 'price', price)) FROM gone)
@@ -139,10 +154,11 @@ async function sellOrRecord(
   if (holds.length === 0 || sold.length !== holds.length || paid.amount !== order.total) {
     // Seats gone, or a payment of the wrong amount: keep the record, give the money back. The
     // holds this order still had are released (deleting them above already did).
-    await tx.order.updateMany({
+    const failed = await tx.order.updateMany({
       where: { id: orderId, status: "PENDING" },
       data: { status: "FAILED" },
     });
+    if (failed.count === 1) await giveDiscountUseBack(tx, order.discount_code_id);
     if (sold.length > 0) {
       await tx.eventSeat.updateMany({
         where: { id: { in: sold }, status: "SOLD" },
@@ -174,11 +190,16 @@ async function sellOrRecord(
     seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
   );
   const audit = { status: "PAID", charged: paid.amount, tickets: holds.length };
+  // What each ticket cost: its seat's price less its share of the discount, adding up to the charge.
+  const pricesPaid = spreadDiscount(
+    holds.map((hold) => hold.price),
+    order.discount_amount,
+  );
   const [result] = await tx.$queryRaw<{ paid: number }[]>`/* prepared */
     WITH issued AS (
       INSERT INTO tickets (id, order_id, event_seat_id, price_paid, code, created_at)
       SELECT gen_random_uuid(), ${orderId}::uuid, seat_id, price, code, ${new Date()}
-      FROM unnest(${seatIds}::uuid[], ${holds.map((hold) => hold.price)}::int[],
+      FROM unnest(${seatIds}::uuid[], ${pricesPaid}::int[],
                   ${holds.map(() => randomBytes(16).toString("base64url"))}::text[])
              AS t(seat_id, price, code)
       RETURNING id
@@ -225,6 +246,7 @@ export async function endUnpaid(db: Db, orderId: string, status: "FAILED" | "EXP
       data: { status: "FAILED" },
     });
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    await giveDiscountUseBack(tx, order.discountCodeId);
     const rows = await tx.$queryRaw<{ event_seat_id: string }[]>`
       DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid RETURNING event_seat_id`;
     const released = rows.map((row) => row.event_seat_id);
@@ -243,4 +265,12 @@ export async function endUnpaid(db: Db, orderId: string, status: "FAILED" | "EXP
     });
     return status === "FAILED" ? ("failed" as const) : ("expired" as const);
   });
+}
+
+/** Called only by the transaction whose guarded update ended a PENDING order: once per order. */
+async function giveDiscountUseBack(tx: Tx, discountCodeId: string | null) {
+  if (!discountCodeId) return;
+  await tx.$executeRaw`
+    UPDATE discount_codes SET uses = uses - 1, updated_at = ${new Date()}
+    WHERE id = ${discountCodeId}::uuid`;
 }

@@ -3,6 +3,9 @@
 // CHECKED_IN). By tier, the price paid for those tickets; what a partial refund left behind is
 // `keptFromCancellations`, so the tiers plus it add up to net. Over time, per calendar day in
 // the venue's time zone: money on the day it moved, tickets on the day they were bought.
+// Revenue is what was charged, after discount codes; `discounts` is what the codes took off the
+// orders that were paid (and maybe cancelled since), and the tiers count tickets at the price
+// paid, after their share of the discount.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -20,7 +23,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
     venue: { select: { timeZone: true } },
   });
   const timeZone = event.venue.timeZone;
-  const [tiers, moneyDays, ticketDays] = await Promise.all([
+  const [tiers, moneyDays, ticketDays, discounted] = await Promise.all([
     db.$queryRaw<
       { id: string; name: string; price: number; seats: number; sold: number; revenue: bigint }[]
     >`
@@ -46,6 +49,10 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
       FROM tickets t JOIN orders o ON o.id = t.order_id
       WHERE o.event_id = ${event.id}::uuid AND t.status IN ('VALID', 'CHECKED_IN')
       GROUP BY 1`,
+    db.order.aggregate({
+      where: { eventId: event.id, status: { in: ["PAID", "CANCELLED"] } },
+      _sum: { discountAmount: true },
+    }),
   ]);
 
   const byDay = mergeDays(moneyDays, ticketDays);
@@ -72,6 +79,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
       refunds,
       net: revenue - refunds,
       keptFromCancellations: revenue - refunds - ticketRevenue,
+      discounts: discounted._sum.discountAmount ?? 0,
     },
     byTier,
     byDay,
