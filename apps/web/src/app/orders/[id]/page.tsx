@@ -154,6 +154,19 @@ export default async function OrderPage({
           ))}
         </ul>
         <dl data-testid="order-money" className="mt-2 border-t border-slate-100 pt-2 text-sm">
+          {order.discountCode && order.discountAmount > 0 && (
+            // The seats' price, then the code's share of it: the total below is what was charged.
+            <>
+              <div className="flex justify-between">
+                <dt>{t("seatsPrice")}</dt>
+                <dd>{money(order.total + order.discountAmount)}</dd>
+              </div>
+              <div data-testid="order-discount" className="flex justify-between text-emerald-800">
+                <dt>{t("discount", { code: order.discountCode })}</dt>
+                <dd>−{money(order.discountAmount)}</dd>
+              </div>
+            </>
+          )}
           {order.money.refunded > 0 ? (
             <>
               <div className="flex justify-between">

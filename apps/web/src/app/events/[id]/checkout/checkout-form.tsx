@@ -1,5 +1,5 @@
 "use client";
-// The held seats, their total, and "Pay", which starts the payment and sends the buyer to the
+// The held seats, their total, an optional discount code, and "Pay", which starts the payment and sends the buyer to the
 // payment provider's page; the provider sends them back to the order page. One idempotency key
 // per attempt: a double click, or a retry after the provider did not answer, repeats the same
 // key and so can never open a second payment for the same seats.
@@ -15,6 +15,7 @@ import { useAdmissionPass } from "~/components/waiting-room/waiting-room-gate";
 import { formatMoney } from "~/format/money";
 import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
+import { type AppliedDiscount, DiscountCodeField } from "./discount-code-field";
 
 export function CheckoutForm({ eventId, currency }: { eventId: string; currency: string }) {
   const t = useTranslations("checkout");
@@ -35,6 +36,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   );
   const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
   const [expiredByServer, setExpiredByServer] = useState(false);
+  const [discount, setDiscount] = useState<AppliedDiscount | null>(null);
   // Set once the browser is on its way to the payment page or the order.
   const [leaving, setLeaving] = useState(false);
   const remaining = useCountdown(holds.data?.expiresAt ?? null);
@@ -56,6 +58,12 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
           setAttemptKey(crypto.randomUUID());
         }
         if (details?.reason === "HOLD_EXPIRED") setExpiredByServer(true);
+        // The code no longer applies (used up meanwhile, or expired): show the full price, and
+        // let the next press pay without it, as a new attempt.
+        if (details?.reason?.startsWith("DISCOUNT_")) {
+          setDiscount(null);
+          setAttemptKey(crypto.randomUUID());
+        }
         if (details?.reason === "PAYMENT_IN_PROGRESS" && details.orderId) {
           setLeaving(true);
           router.push(`/orders/${details.orderId}`);
@@ -107,6 +115,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
   }
 
   const seconds = Math.ceil((remaining ?? 0) / 1000);
+  const total = discount?.total ?? holds.data.total;
   const reason = checkout.error?.data?.details?.reason;
   const errorMessage = leaving
     ? null
@@ -141,9 +150,18 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
             </li>
           ))}
         </ul>
+        {discount && (
+          <p
+            data-testid="checkout-discount"
+            className="mt-3 flex justify-between border-t border-slate-100 pt-2 text-sm text-emerald-800"
+          >
+            <span>{t("discountLine", { code: discount.code })}</span>
+            <span>−{money(discount.discount)}</span>
+          </p>
+        )}
         <p className="mt-3 flex justify-between border-t border-slate-100 pt-2 font-semibold">
           <span>{t("total")}</span>
-          <span>{money(holds.data.total)}</span>
+          <span data-testid="checkout-total">{money(total)}</span>
         </p>
         <p className="mt-3 text-sm font-medium text-brand-900" data-testid="checkout-countdown">
           {t("heldFor", {
@@ -156,12 +174,28 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         aria-labelledby="checkout-payment"
         onSubmit={(event) => {
           event.preventDefault();
-          checkout.mutate({ eventId, idempotencyKey: attemptKey, admission });
+          checkout.mutate({
+            eventId,
+            idempotencyKey: attemptKey,
+            admission,
+            discountCode: discount?.code,
+          });
         }}
       >
         <h2 id="checkout-payment" className="font-semibold">
           {t("payment")}
         </h2>
+        <DiscountCodeField
+          eventId={eventId}
+          applied={discount}
+          onChange={(applied) => {
+            setDiscount(applied);
+            // Another code (or none) is another attempt: its key must not carry the old code.
+            setAttemptKey(crypto.randomUUID());
+          }}
+          money={money}
+          disabled={checkout.isPending || leaving}
+        />
         <p className="text-sm text-slate-600">{t("redirectNotice")}</p>
         {errorMessage && (
           <p
@@ -177,9 +211,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
           disabled={checkout.isPending || leaving}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {checkout.isPending || leaving
-            ? t("paying")
-            : t("pay", { amount: money(holds.data.total) })}
+          {checkout.isPending || leaving ? t("paying") : t("pay", { amount: money(total) })}
         </button>
       </form>
     </div>
