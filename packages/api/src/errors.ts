@@ -71,6 +71,12 @@ export type AppErrorReason =
   | "EMAIL_NOT_VERIFIED"
   /** auth.resendVerification: BAD_REQUEST — the address is verified already. Nothing to do. */
   | "ALREADY_VERIFIED"
+  /** auth.changeEmail: BAD_REQUEST — the current password is not right; nothing changed, nothing mailed. Highlight the password. */
+  | "WRONG_PASSWORD"
+  /** auth.changeEmail: BAD_REQUEST — the new address is the account's own already. Nothing to do. */
+  | "SAME_EMAIL"
+  /** auth.verifyEmail (an address-change link): CONFLICT — another account took the address after the link was sent; nothing changed. Keep the old address. */
+  | "EMAIL_TAKEN"
   /** event cover upload: BAD_REQUEST — the file is over 8 MB (also HTTP 413); nothing was stored. Choose a smaller image. */
   | "COVER_TOO_LARGE"
   /** event cover upload: BAD_REQUEST — the file is not a JPEG, PNG, WebP, AVIF or GIF image; nothing was stored. */

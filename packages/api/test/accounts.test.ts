@@ -215,7 +215,10 @@ describe("sign-up and e-mail verification", () => {
     const link = await latestMailLink(db, email, "verify-email");
     expect(link.startsWith(`${PUBLIC_URL}/verify-email?token=`)).toBe(true);
 
-    expect(await anonymous().auth.verifyEmail({ token: tokenOf(link) })).toEqual({ email });
+    expect(await anonymous().auth.verifyEmail({ token: tokenOf(link) })).toEqual({
+      email,
+      changed: false,
+    });
     const verified = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(verified.emailVerifiedAt).not.toBeNull();
     const again = await failure(anonymous().auth.verifyEmail({ token: tokenOf(link) }));
