@@ -265,6 +265,46 @@ describe("sign-up and e-mail verification", () => {
     expect((await failure(anonymous().auth.resendVerification())).code).toBe("UNAUTHORIZED");
   });
 
+  it("rate limits resending per address", async () => {
+    const { db } = database();
+    const { user, email } = await account();
+    const rateLimits = new RateLimits(memoryStore(), { accountMailPerAddressPerHour: 2 });
+    const me = callerFor(db, user, { settings: { publicUrl: PUBLIC_URL }, rateLimits });
+    await me.auth.resendVerification();
+    await me.auth.resendVerification();
+    const refused = await failure(me.auth.resendVerification());
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(detailsOf(refused)?.retryAfterSeconds).toBeGreaterThan(0);
+    // Sign-up's message and the two resends; the refused one mailed nothing.
+    expect(await mailKindsSentTo(db, email)).toEqual([
+      "verify-email",
+      "verify-email",
+      "verify-email",
+    ]);
+  });
+
+  it("refuses a sign-up address carrying header-injection characters, creating nothing", async () => {
+    const { db } = database();
+    const before = await db.user.count();
+    for (const [index, email] of [
+      "a@example.com\r\nBcc: victim@example.com",
+      "a@example.com\nX: y",
+      "a\u0000@example.com",
+      "a\u0085b@example.com",
+    ].entries()) {
+      const refused = await failure(
+        anonymous().auth.register({
+          username: `injector_${index}`,
+          email,
+          password: "trying-my-luck-99",
+        }),
+      );
+      expect(refused.code).toBe("BAD_REQUEST");
+    }
+    expect(await db.user.count()).toBe(before);
+    expect(await db.mailOutbox.count({ where: { toAddress: { contains: "victim" } } })).toBe(0);
+  });
+
   it("answers a registered address exactly like a new one, creates nothing, and tells the owner", async () => {
     const { db } = database();
     const owner = await account({ locale: "zh-TW" });
