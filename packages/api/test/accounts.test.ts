@@ -5,6 +5,7 @@
 import { verifyPassword } from "@openticket/db/password";
 import { latestMailLink, mailKindsSentTo, makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
+import { uniqueViolationFields } from "../src/errors.ts";
 import { memoryStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
 import { verifyCredentials } from "../src/services/auth/credentials.ts";
@@ -355,6 +356,20 @@ describe("sign-up and e-mail verification", () => {
       );
       expect(detailsOf(refused)?.field).toBe("username");
     }
+  });
+
+  it("knows a lost race for the address from one for the username (the database names the column)", async () => {
+    const { db } = database();
+    const { username, email } = await account();
+    const violation = (data: { username: string; email: string }) =>
+      db.user.create({ data: { ...data, passwordHash: "x", displayName: "x" } }).catch((e) => e);
+    // register.ts answers the first like a registered address, the second "username taken".
+    expect(uniqueViolationFields(await violation({ username: "racer_one", email }))).toEqual([
+      "email",
+    ]);
+    expect(
+      uniqueViolationFields(await violation({ username, email: "racer@example.com" })),
+    ).toEqual(["username"]);
   });
 
   it("keeps the account's language in step with the app's", async () => {
