@@ -24,6 +24,11 @@ export async function startAppServer(
     database?: TestDatabase;
     /** Run this many worker processes on the port (scripts/cluster.ts, as `pnpm start` does). */
     workers?: number;
+    /**
+     * false: no SMTP_URL, as in the zero-setup run — mail goes to the local mailbox an admin
+     * reads at /admin/mail, and `mail` receives nothing.
+     */
+    smtp?: boolean;
   } = {},
 ) {
   if (!existsSync(`${appDir}/.next/BUILD_ID`)) {
@@ -43,23 +48,25 @@ export async function startAppServer(
   const script = options.workers
     ? [`${appDir}/scripts/cluster.ts`, String(options.workers), "--", ...serverArgs]
     : [`${appDir}/scripts/web-server.ts`, ...serverArgs];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
+    NEXTAUTH_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CRON_SECRET: TEST_CRON_SECRET,
+    DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
+    // Tests sweep through the cron route when they want a sweep.
+    HOLD_SWEEP_INTERVAL_SECONDS: "0",
+    SMTP_URL: mail.smtp.url,
+    MAIL_FROM: "OpenTicket <tickets@openticket.test>",
+    ...options.env,
+  };
+  if (options.smtp === false) delete env.SMTP_URL;
   const child = spawn(process.execPath, ["--import", "tsx", ...script], {
     cwd: appDir,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: "test-secret-that-is-long-enough-123",
-      NEXTAUTH_URL: baseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CRON_SECRET: TEST_CRON_SECRET,
-      DEMO_PAYMENT_SECRET: TEST_DEMO_PAYMENT_SECRET,
-      // Tests sweep through the cron route when they want a sweep.
-      HOLD_SWEEP_INTERVAL_SECONDS: "0",
-      SMTP_URL: mail.smtp.url,
-      MAIL_FROM: "OpenTicket <tickets@openticket.test>",
-      ...options.env,
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk) => output.push(String(chunk)));

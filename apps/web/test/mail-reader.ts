@@ -8,7 +8,7 @@ import {
   type TestSmtpServer,
 } from "../../../packages/api/test/support/smtp-server";
 
-export type MailKindWithLink = "verify-email" | "password-reset";
+export type MailKindWithLink = "verify-email" | "password-reset" | "confirm-email-change";
 
 export type MailReader = {
   smtp: TestSmtpServer;

@@ -71,6 +71,12 @@ export type AppErrorReason =
   | "EMAIL_NOT_VERIFIED"
   /** auth.resendVerification: BAD_REQUEST — the address is verified already. Nothing to do. */
   | "ALREADY_VERIFIED"
+  /** auth.changeEmail: BAD_REQUEST — the current password is not right; nothing changed, nothing mailed. Highlight the password. */
+  | "WRONG_PASSWORD"
+  /** auth.changeEmail: BAD_REQUEST — the new address is the account's own already. Nothing to do. */
+  | "SAME_EMAIL"
+  /** auth.verifyEmail (an address-change link): CONFLICT — another account took the address after the link was sent; nothing changed. Keep the old address. */
+  | "EMAIL_TAKEN"
   /** event cover upload: BAD_REQUEST — the file is over 8 MB (also HTTP 413); nothing was stored. Choose a smaller image. */
   | "COVER_TOO_LARGE"
   /** event cover upload: BAD_REQUEST — the file is not a JPEG, PNG, WebP, AVIF or GIF image; nothing was stored. */
@@ -199,11 +205,27 @@ export function uniqueViolationFields(error: unknown): string[] | null {
   const meta = error.meta as
     | {
         target?: string[] | string;
-        driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } };
+        driverAdapterError?: {
+          cause?: { constraint?: { fields?: string[]; index?: string }; table?: string };
+        };
       }
     | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target ?? [];
+  const cause = meta?.driverAdapterError?.cause;
+  const fields =
+    cause?.constraint?.fields ??
+    meta?.target ??
+    columnsOfIndex(cause?.constraint?.index, cause?.table);
   return (Array.isArray(fields) ? fields : [fields]).map((field) => field.replaceAll('"', ""));
+}
+
+/**
+ * The pg adapter may name only the index ("users_email_key"); Prisma names a unique index
+ * `<table>_<columns>_key`, so what is between is the column ("email"; several columns stay one
+ * string). Without it a lost sign-up race for an address was answered "username taken".
+ */
+function columnsOfIndex(index: string | undefined, table: string | undefined): string[] {
+  if (!index || !table || !index.startsWith(`${table}_`) || !index.endsWith("_key")) return [];
+  return [index.slice(table.length + 1, -"_key".length)];
 }
 
 /** Unique, foreign-key or check violations, from the query builder (P2002/P2003) or raw SQL. */

@@ -43,6 +43,9 @@ export const apiMessages = {
   linkExpired: "This link has expired.",
   linkForOldAddress: "This link is for an address the account no longer has.",
   verifyBeforePaying: "Verify your e-mail address before paying for tickets.",
+  wrongPassword: "The password is not right.",
+  sameEmail: "This is already your address.",
+  emailTakenMeanwhile: "Another account uses this address now.",
 
   // Admin: the mail outbox.
   mailMessageMissing: "This message does not exist.",

@@ -5,6 +5,7 @@
 import { verifyPassword } from "@openticket/db/password";
 import { latestMailLink, mailKindsSentTo, makeUser, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
+import { uniqueViolationFields } from "../src/errors.ts";
 import { memoryStore } from "../src/rate-limits/limiter-store.ts";
 import { RateLimits } from "../src/rate-limits/rate-limits.ts";
 import { verifyCredentials } from "../src/services/auth/credentials.ts";
@@ -215,7 +216,10 @@ describe("sign-up and e-mail verification", () => {
     const link = await latestMailLink(db, email, "verify-email");
     expect(link.startsWith(`${PUBLIC_URL}/verify-email?token=`)).toBe(true);
 
-    expect(await anonymous().auth.verifyEmail({ token: tokenOf(link) })).toEqual({ email });
+    expect(await anonymous().auth.verifyEmail({ token: tokenOf(link) })).toEqual({
+      email,
+      changed: false,
+    });
     const verified = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(verified.emailVerifiedAt).not.toBeNull();
     const again = await failure(anonymous().auth.verifyEmail({ token: tokenOf(link) }));
@@ -260,6 +264,46 @@ describe("sign-up and e-mail verification", () => {
     const refused = await failure(me.auth.resendVerification());
     expect(detailsOf(refused)?.reason).toBe("ALREADY_VERIFIED");
     expect((await failure(anonymous().auth.resendVerification())).code).toBe("UNAUTHORIZED");
+  });
+
+  it("rate limits resending per address", async () => {
+    const { db } = database();
+    const { user, email } = await account();
+    const rateLimits = new RateLimits(memoryStore(), { accountMailPerAddressPerHour: 2 });
+    const me = callerFor(db, user, { settings: { publicUrl: PUBLIC_URL }, rateLimits });
+    await me.auth.resendVerification();
+    await me.auth.resendVerification();
+    const refused = await failure(me.auth.resendVerification());
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(detailsOf(refused)?.retryAfterSeconds).toBeGreaterThan(0);
+    // Sign-up's message and the two resends; the refused one mailed nothing.
+    expect(await mailKindsSentTo(db, email)).toEqual([
+      "verify-email",
+      "verify-email",
+      "verify-email",
+    ]);
+  });
+
+  it("refuses a sign-up address carrying header-injection characters, creating nothing", async () => {
+    const { db } = database();
+    const before = await db.user.count();
+    for (const [index, email] of [
+      "a@example.com\r\nBcc: victim@example.com",
+      "a@example.com\nX: y",
+      "a\u0000@example.com",
+      "a\u0085b@example.com",
+    ].entries()) {
+      const refused = await failure(
+        anonymous().auth.register({
+          username: `injector_${index}`,
+          email,
+          password: "trying-my-luck-99",
+        }),
+      );
+      expect(refused.code).toBe("BAD_REQUEST");
+    }
+    expect(await db.user.count()).toBe(before);
+    expect(await db.mailOutbox.count({ where: { toAddress: { contains: "victim" } } })).toBe(0);
   });
 
   it("answers a registered address exactly like a new one, creates nothing, and tells the owner", async () => {
@@ -312,6 +356,20 @@ describe("sign-up and e-mail verification", () => {
       );
       expect(detailsOf(refused)?.field).toBe("username");
     }
+  });
+
+  it("knows a lost race for the address from one for the username (the database names the column)", async () => {
+    const { db } = database();
+    const { username, email } = await account();
+    const violation = (data: { username: string; email: string }) =>
+      db.user.create({ data: { ...data, passwordHash: "x", displayName: "x" } }).catch((e) => e);
+    // register.ts answers the first like a registered address, the second "username taken".
+    expect(uniqueViolationFields(await violation({ username: "racer_one", email }))).toEqual([
+      "email",
+    ]);
+    expect(
+      uniqueViolationFields(await violation({ username, email: "racer@example.com" })),
+    ).toEqual(["username"]);
   });
 
   it("keeps the account's language in step with the app's", async () => {

@@ -162,6 +162,85 @@ describe("event moved → event-changed", () => {
   });
 });
 
+describe("venue changed → event-changed", () => {
+  it("one notice per holder per upcoming event at the venue, old and new place; a past event's holders and a repeat none", async () => {
+    const { db } = database();
+    const { organizer, venue, event, english, chinese } = await eventWithHolders(db);
+    const api = callerFor(db, organizer).organizer;
+    /** Another published event at the same venue, with one seat bought by `buyer`. */
+    async function alsoAtVenue(buyer: { id: string; username: string }, key: string) {
+      const startsAt = new Date(event.startsAt.getTime() + 2 * DAY);
+      const other = await api.events.create({
+        venueId: venue.id,
+        title: `Second show ${key}`,
+        category: "CONCERT",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        refundableUntilHours: null,
+        priceTiers: [{ name: "Standard", price: 1000 }],
+      });
+      await api.events.publish({ eventId: other.id });
+      const seat = await db.eventSeat.findFirstOrThrow({ where: { eventId: other.id } });
+      const buyerApi = callerFor(db, { ...buyer, role: "ATTENDEE", sessionVersion: 0 });
+      await buyerApi.reservation.hold({ eventId: other.id, seatIds: [seat.id] });
+      await checkoutAndPay(buyerApi, other.id, `venue-change-${key}`);
+      return other;
+    }
+    const second = await alsoAtVenue(english, "second");
+    // An event at the venue that is over by now: its holders are not told.
+    const past = await alsoAtVenue(chinese, "past");
+    await db.event.update({
+      where: { id: past.id },
+      data: { startsAt: new Date(Date.now() - 2 * DAY), endsAt: new Date(Date.now() - DAY) },
+    });
+
+    const change = { name: "Taipei Arena", address: "2 New Road", timeZone: "Asia/Tokyo" };
+    await api.venues.update({ venueId: venue.id, ...change });
+    await api.venues.update({ venueId: venue.id, ...change });
+
+    const notices = await outbox(db, "event-changed", [english.id, chinese.id]);
+    const sent = notices.map((notice) => {
+      const payload = notice.payload as { eventId: string };
+      return `${payload.eventId}:${notice.userId}:${notice.locale}`;
+    });
+    expect(sent.sort()).toEqual(
+      [
+        `${event.id}:${english.id}:en`,
+        `${event.id}:${chinese.id}:zh-TW`,
+        `${second.id}:${english.id}:en`,
+      ].sort(),
+    );
+    const notice = notices.find(
+      (n) => n.userId === chinese.id && (n.payload as { eventId: string }).eventId === event.id,
+    );
+    expect(notice?.payload).toMatchObject({
+      before: {
+        startsAt: event.startsAt.toISOString(),
+        venueName: venue.name,
+        address: "1 Test Road",
+        city: "Taipei",
+        timeZone: "Asia/Taipei",
+      },
+      after: {
+        startsAt: event.startsAt.toISOString(),
+        venueName: "Taipei Arena",
+        address: "2 New Road",
+        city: "Taipei",
+        timeZone: "Asia/Tokyo",
+      },
+    });
+
+    // A later change is a new notice for each; a refused change (not the owner) none.
+    await api.venues.update({ venueId: venue.id, city: "Kaohsiung" });
+    expect(await outbox(db, "event-changed", [english.id, chinese.id])).toHaveLength(6);
+    const stranger = await makeUser(db, { role: "ORGANIZER" });
+    await callerFor(db, stranger)
+      .organizer.venues.update({ venueId: venue.id, name: "Not yours" })
+      .catch(() => null);
+    expect(await outbox(db, "event-changed", [english.id, chinese.id])).toHaveLength(6);
+  });
+});
+
 describe("the day before → event-reminder", () => {
   it("reminds each holder once however often the hourly job runs", async () => {
     const { db } = database();

@@ -142,6 +142,53 @@ describe("over SMTP", () => {
     expect(ics?.content.toString("utf8")).toContain(`SUMMARY:${title}`);
   });
 
+  it("delivers the event-changed and event-cancelled notices in each holder's language", async () => {
+    const { db, url } = database();
+    const { organizer, event, seatIds } = await organizerEvent(db, { rows: 1, seatsPerRow: 2 });
+    await db.event.update({ where: { id: event.id }, data: { title: "Spring Gala" } });
+    const chinese = await db.user.update({
+      where: { id: (await makeUser(db)).id },
+      data: { locale: "zh-TW" },
+    });
+    const english = await makeUser(db);
+    for (const [index, buyer] of [chinese, english].entries()) {
+      const api = callerFor(db, buyer);
+      await api.reservation.hold({ eventId: event.id, seatIds: [seatIds[index] ?? ""] });
+      await checkoutAndPay(api, event.id, `smtp-notice-${index}`);
+    }
+    await runMailJobs(db, url, overSmtp());
+    await smtp.waitFor(2); // the order confirmations
+    smtp.received.length = 0;
+    const subjectTo = (address: string) =>
+      smtp.received.find((mail) => mail.to.includes(address))?.parsed.subject;
+
+    const organizerApi = callerFor(db, organizer).organizer.events;
+    await organizerApi.update({
+      eventId: event.id,
+      startsAt: new Date(event.startsAt.getTime() + 86_400_000),
+      endsAt: new Date(event.endsAt.getTime() + 86_400_000),
+    });
+    await runMailJobs(db, url, overSmtp());
+    await smtp.waitFor(2);
+    expect(subjectTo(chinese.email)).toMatch(/^「Spring Gala」改期至 /);
+    expect(subjectTo(english.email)).toMatch(/^Spring Gala has moved to /);
+
+    smtp.received.length = 0;
+    await organizerApi.cancel({ eventId: event.id });
+    await runMailJobs(db, url, overSmtp());
+    await smtp.waitFor(4); // a notice and a refund receipt each
+    const cancelled = (address: string) =>
+      smtp.received
+        .filter(
+          (mail) =>
+            mail.to.includes(address) &&
+            mail.parsed.headers.get("x-openticket-kind") === "event-cancelled",
+        )
+        .map((mail) => mail.parsed.subject);
+    expect(cancelled(chinese.email)).toEqual(["「Spring Gala」已取消"]);
+    expect(cancelled(english.email)).toEqual(["Spring Gala is cancelled"]);
+  });
+
   it("erases a reset link's secret from the outbox once the message is sent", async () => {
     const { db, url } = database();
     const user = await makeUser(db);

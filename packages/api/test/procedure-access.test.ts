@@ -16,6 +16,7 @@ const ACCESS: Record<string, Access> = {
   "auth.checkResetLink": "public",
   "auth.verifyEmail": "public",
   "auth.resendVerification": "authed",
+  "auth.changeEmail": "authed",
   "auth.setLocale": "authed",
   "event.list": "public",
   "event.cities": "public",

@@ -116,5 +116,23 @@ export function sampleMails(event: MailEvent = sampleEvent()): MailData[] {
       signInUrl: `${base}/sign-in`,
       resetUrl: `${base}/forgot-password`,
     },
+    {
+      kind: "confirm-email-change",
+      recipientName: "Ada Lin",
+      newEmail: "ada.lin@example.org",
+      confirmUrl: `${base}/verify-email?token=Y2hhbmdlbXlhZGRyZXNz`,
+      expiresAt: "2026-11-21T02:00:00.000Z",
+    },
+    {
+      kind: "email-changed",
+      recipientName: "Ada Lin",
+      newEmail: "ada.lin@example.org",
+      changedAt: "2026-11-19T02:00:00.000Z",
+    },
+    {
+      kind: "email-change-attempt",
+      recipientName: "Ada Lin",
+      signInUrl: `${base}/sign-in`,
+    },
   ];
 }

@@ -108,6 +108,31 @@ export type MailData =
       recipientName: string;
       signInUrl: string;
       resetUrl: string;
+    }
+  | {
+      /** To the new address of an account: the change happens when its reader opens the link. */
+      kind: "confirm-email-change";
+      recipientName: string;
+      newEmail: string;
+      confirmUrl: string;
+      expiresAt: string;
+      /** The IANA zone to show expiresAt in; Asia/Taipei when not given. */
+      timeZone?: string;
+    }
+  | {
+      /** To the address an account had: it now uses `newEmail`. */
+      kind: "email-changed";
+      recipientName: string;
+      newEmail: string;
+      changedAt: string;
+      /** The IANA zone to show changedAt in; Asia/Taipei when not given. */
+      timeZone?: string;
+    }
+  | {
+      /** Someone asked to move their account to this address, which already has an account. */
+      kind: "email-change-attempt";
+      recipientName: string;
+      signInUrl: string;
     };
 
 export type MailAttachment = {

@@ -4,6 +4,9 @@ import { render } from "@react-email/render";
 import { catalogues } from "./catalogue/index.ts";
 import type { Locale, MailData, RenderedMail } from "./mail-data.ts";
 import type { ComposedMail } from "./messages/composed-mail.ts";
+import { confirmEmailChange } from "./messages/confirm-email-change.tsx";
+import { emailChangeAttempt } from "./messages/email-change-attempt.tsx";
+import { emailChanged } from "./messages/email-changed.tsx";
 import { eventCancelled } from "./messages/event-cancelled.tsx";
 import { eventChanged } from "./messages/event-changed.tsx";
 import { eventReminder } from "./messages/event-reminder.tsx";
@@ -33,6 +36,12 @@ function compose(data: MailData, locale: Locale): Promise<ComposedMail> {
       return verifyEmail(data, locale, t);
     case "sign-up-attempt":
       return signUpAttempt(data, locale, t);
+    case "confirm-email-change":
+      return confirmEmailChange(data, locale, t);
+    case "email-changed":
+      return emailChanged(data, locale, t);
+    case "email-change-attempt":
+      return emailChangeAttempt(data, locale, t);
   }
 }
 

@@ -191,6 +191,45 @@ describe.each<[Locale, Record<string, string>]>([
     expectEverywhere(mail, [data.signInUrl, data.resetUrl]);
     expect(mail.html).toContain(`href="${data.signInUrl}"`);
   });
+
+  it("confirm-email-change: the new address, the link, the expiry, signing out", async () => {
+    const data = mails["confirm-email-change"];
+    const mail = await renderMail(data, locale);
+    expect(mail.subject).toBe(
+      locale === "en"
+        ? "Confirm your new e-mail address for OpenTicket"
+        : "請確認您在 OpenTicket 的新電子郵件地址",
+    );
+    expect(mail.html).toContain(`href="${data.confirmUrl}"`);
+    expectEverywhere(mail, [data.newEmail, data.confirmUrl, "10:00", f.zone as string]);
+    expectEverywhere(mail, [locale === "en" ? "signed out everywhere" : "都會被登出"]);
+  });
+
+  it("email-changed: tells the old address the new one and when", async () => {
+    const data = mails["email-changed"];
+    const mail = await renderMail(data, locale);
+    expect(mail.subject).toBe(
+      locale === "en"
+        ? "The e-mail address of your OpenTicket account was changed"
+        : "您的 OpenTicket 帳號電子郵件地址已變更",
+    );
+    expectEverywhere(mail, [data.newEmail, "10:00", f.zone as string]);
+    expectEverywhere(mail, [locale === "en" ? "If this wasn't you" : "如果這不是您本人的操作"]);
+  });
+
+  it("email-change-attempt: nothing changed, a link to sign in", async () => {
+    const data = mails["email-change-attempt"];
+    const mail = await renderMail(data, locale);
+    expect(mail.subject).toBe(
+      locale === "en"
+        ? "Someone tried to use your e-mail address on OpenTicket"
+        : "有人嘗試在 OpenTicket 使用您的電子郵件地址",
+    );
+    expectEverywhere(mail, [
+      data.signInUrl,
+      locale === "en" ? "nothing was changed" : "沒有做任何變更",
+    ]);
+  });
 });
 
 it("money follows the currency's own digits and the reader's locale", async () => {

@@ -30,6 +30,9 @@ export async function SiteHeader() {
               <Link href="/me/events" className="text-slate-700 hover:text-brand-700">
                 {tMyEvents("navLink")}
               </Link>
+              <Link href="/account" className="text-slate-700 hover:text-brand-700">
+                {t("account")}
+              </Link>
             </>
           )}
           {(user?.role === "ORGANIZER" || user?.role === "ADMIN") && (

@@ -1,3 +1,4 @@
+import { changeEmail, changeEmailInput } from "../services/auth/change-email.ts";
 import { checkAccountToken, checkResetLinkInput } from "../services/auth/check-account-token.ts";
 import { registerInput, registerUser } from "../services/auth/register.ts";
 import {
@@ -39,6 +40,11 @@ export const authRouter = router({
   resendVerification: authedProcedure
     .meta({ rateLimit: "accountMail" })
     .mutation(({ ctx }) => resendVerification(ctx.db, ctx)),
+
+  changeEmail: authedProcedure
+    .meta({ rateLimit: "accountMail" })
+    .input(changeEmailInput)
+    .mutation(({ ctx, input }) => changeEmail(ctx.db, input, ctx)),
 
   setLocale: authedProcedure
     .input(setLocaleInput)

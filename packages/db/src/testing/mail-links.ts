@@ -6,7 +6,7 @@ import type { Db } from "../client.ts";
 export async function latestMailLink(
   db: Db,
   to: string,
-  kind: "password-reset" | "verify-email",
+  kind: "password-reset" | "verify-email" | "confirm-email-change",
 ): Promise<string> {
   const [mail] = await db.$queryRaw<{ url: string | null }[]>`
     SELECT payload #>> '{secret,url}' AS url FROM mail_outbox

@@ -123,6 +123,32 @@ export const en = {
     reset: "Reset my password",
     ifNotYou: "If this wasn't you, you do not need to do anything: your account has not changed.",
   },
+  confirmEmailChange: {
+    subject: "Confirm your new e-mail address for OpenTicket",
+    heading: "Confirm your new address",
+    intro: (email: string) =>
+      `You asked to use ${email} for your OpenTicket account. Confirm it with the button below: until you do, your account keeps its current address.`,
+    button: "Use this address",
+    expires: (at: string) => `The link works once, until ${at}.`,
+    signOut: "Once the address changes, you are signed out everywhere: sign in again with it.",
+    ifNotYou: "If this wasn't you, ignore this e-mail: no account will use this address.",
+  },
+  emailChanged: {
+    subject: "The e-mail address of your OpenTicket account was changed",
+    heading: "Your address was changed",
+    intro: (email: string, at: string) =>
+      `The e-mail address of your OpenTicket account was changed to ${email} on ${at}. Messages about your tickets now go there, and this address no longer signs in.`,
+    ifNotYou:
+      "If this wasn't you, someone knows your password: contact the OpenTicket team at once.",
+  },
+  emailChangeAttempt: {
+    subject: "Someone tried to use your e-mail address on OpenTicket",
+    heading: "Your address is already in use",
+    intro:
+      "Someone just asked to move another OpenTicket account to this e-mail address. It already belongs to your account, so nothing was changed.",
+    signIn: "Sign in",
+    ifNotYou: "If this wasn't you, you do not need to do anything: your account has not changed.",
+  },
 };
 
 export type Catalogue = typeof en;

@@ -111,4 +111,29 @@ export const zhTW: Catalogue = {
     reset: "重設我的密碼",
     ifNotYou: "如果這不是您本人的操作，您不需要做任何事，您的帳號沒有任何變更。",
   },
+  confirmEmailChange: {
+    subject: "請確認您在 OpenTicket 的新電子郵件地址",
+    heading: "確認新的電子郵件地址",
+    intro: (email) =>
+      `您要求讓 OpenTicket 帳號改用 ${email}。請按下方按鈕確認；確認之前，您的帳號仍使用目前的地址。`,
+    button: "改用這個地址",
+    expires: (at) => `此連結只能使用一次，有效期限至 ${at}。`,
+    signOut: "地址變更後，您在所有裝置上都會被登出，請用新地址重新登入。",
+    ifNotYou: "如果這不是您本人的操作，請忽略這封信，任何帳號都不會使用這個地址。",
+  },
+  emailChanged: {
+    subject: "您的 OpenTicket 帳號電子郵件地址已變更",
+    heading: "您的地址已變更",
+    intro: (email, at) =>
+      `您的 OpenTicket 帳號電子郵件地址已於 ${at} 變更為 ${email}。票券相關通知將寄到新地址，這個地址也不能再用來登入。`,
+    ifNotYou: "如果這不是您本人的操作，表示有人知道您的密碼，請立即聯絡 OpenTicket 團隊。",
+  },
+  emailChangeAttempt: {
+    subject: "有人嘗試在 OpenTicket 使用您的電子郵件地址",
+    heading: "您的地址已被使用",
+    intro:
+      "剛才有人要求把另一個 OpenTicket 帳號改用這個電子郵件地址。這個地址已屬於您的帳號，因此沒有做任何變更。",
+    signIn: "登入",
+    ifNotYou: "如果這不是您本人的操作，您不需要做任何事，您的帳號沒有任何變更。",
+  },
 };

@@ -25,7 +25,15 @@ export function VerifyEmail({ token }: { token: string }) {
     mutate({ token });
   }, [mutate, token]);
 
-  const linkProblem = useLinkProblem(verify.error?.data?.details?.reason);
+  const reason = verify.error?.data?.details?.reason;
+  const linkProblem = useLinkProblem(reason);
+  if (reason === "EMAIL_TAKEN") {
+    return (
+      <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">
+        {t("emailTakenMeanwhile")}
+      </p>
+    );
+  }
   if (linkProblem) {
     return (
       <LinkProblem
@@ -33,6 +41,22 @@ export function VerifyEmail({ token }: { token: string }) {
         retryHref="/sign-in"
         retryLabel={t("resendVerification")}
       />
+    );
+  }
+  if (verify.isSuccess && verify.data.changed) {
+    // Moving the address signed every session out, this browser's too: sign in again.
+    return (
+      <div className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6">
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          {t("emailChanged", { email: verify.data.email })}
+        </p>
+        <Link
+          href="/sign-in"
+          className="self-start rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
+          {t("signInNow")}
+        </Link>
+      </div>
     );
   }
   if (verify.isSuccess) {

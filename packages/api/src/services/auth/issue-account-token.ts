@@ -7,6 +7,7 @@ import type { AccountTokenPurpose, Db, Tx } from "@openticket/db";
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   PASSWORD_RESET: 30 * 60_000,
   VERIFY_EMAIL: 48 * 3600_000,
+  CHANGE_EMAIL: 24 * 3600_000,
 };
 
 export function hashToken(token: string): string {

@@ -30,7 +30,10 @@ export type QueuedMail =
   | { kind: "event-reminder"; eventId: string }
   | { kind: "password-reset"; expiresAt: string; secret: { url: string } }
   | { kind: "verify-email"; expiresAt: string; secret: { url: string } }
-  | { kind: "sign-up-attempt"; signInUrl: string; resetUrl: string };
+  | { kind: "sign-up-attempt"; signInUrl: string; resetUrl: string }
+  | { kind: "confirm-email-change"; newEmail: string; expiresAt: string; secret: { url: string } }
+  | { kind: "email-changed"; newEmail: string; changedAt: string }
+  | { kind: "email-change-attempt"; signInUrl: string };
 
 export type MailKind = QueuedMail["kind"];
 

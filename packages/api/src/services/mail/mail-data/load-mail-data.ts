@@ -120,5 +120,22 @@ export async function loadMailData(
         signInUrl: queued.signInUrl,
         resetUrl: queued.resetUrl,
       };
+    case "confirm-email-change":
+      return {
+        kind: queued.kind,
+        recipientName,
+        newEmail: queued.newEmail,
+        confirmUrl: queued.secret.url,
+        expiresAt: queued.expiresAt,
+      };
+    case "email-changed":
+      return {
+        kind: queued.kind,
+        recipientName,
+        newEmail: queued.newEmail,
+        changedAt: queued.changedAt,
+      };
+    case "email-change-attempt":
+      return { kind: queued.kind, recipientName, signInUrl: queued.signInUrl };
   }
 }

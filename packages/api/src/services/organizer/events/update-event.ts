@@ -14,16 +14,11 @@ import { AppError } from "../../../errors.ts";
 import { id } from "../../../input.ts";
 import { auditJson } from "../../audit/audit-json.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
-import { type EventWhenWhere, queueMailToUsers } from "../../mail/queue-mail.ts";
-import { LIVE_TICKET_STATUSES } from "../../tickets/live-tickets.ts";
+import { queueEventChangedNotices } from "../../mail/event-changed-notices.ts";
+import type { EventWhenWhere } from "../../mail/queue-mail.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { eventFields, scheduleProblem, tierNameField, tierPriceField } from "./event-fields.ts";
 import { getOrganizerEvent } from "./get-organizer-event.ts";
-
-const liveTicketHolders = {
-  status: "PAID",
-  tickets: { some: { status: { in: [...LIVE_TICKET_STATUSES] } } },
-} satisfies Prisma.OrderWhereInput;
 
 export const updateEventInput = z.object({
   eventId: id,
@@ -182,10 +177,9 @@ function planTierChanges(
 }
 
 /**
- * The event-changed notice, in the change's transaction: one per holder of a live ticket (not
- * per ticket), keyed by the new dates, so the same change recorded again sends nothing more
- * while a later move is a new notice. The venue cannot change here: it is the same before and
- * after.
+ * The event-changed notice for new dates, keyed by them: the same move recorded again sends
+ * nothing more, while a later move is a new notice. The venue cannot change here: it is the
+ * same before and after (a venue's own changes notify from update-venue.ts).
  */
 async function noticeHolders(
   tx: Tx,
@@ -204,18 +198,10 @@ async function noticeHolders(
     timeZone: venue.timeZone,
     ...place,
   });
-  const holders = await tx.order.findMany({
-    where: { eventId, ...liveTicketHolders },
-    distinct: ["userId"],
-    select: { userId: true },
+  await queueEventChangedNotices(tx, {
+    eventId,
+    change: `${after.startsAt.toISOString()}/${after.endsAt.toISOString()}`,
+    before: whenWhere(before),
+    after: whenWhere(after),
   });
-  const moved = `${after.startsAt.toISOString()}/${after.endsAt.toISOString()}`;
-  await queueMailToUsers(
-    tx,
-    holders.map(({ userId }) => ({
-      key: `event-changed:${eventId}:${moved}:${userId}`,
-      userId,
-      mail: { kind: "event-changed", eventId, before: whenWhere(before), after: whenWhere(after) },
-    })),
-  );
 }

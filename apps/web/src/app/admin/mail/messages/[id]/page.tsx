@@ -1,7 +1,9 @@
 // One message of the local mailbox as its recipient would get it: the HTML in a sandboxed frame
 // (no scripts, no same-origin: a message can do nothing to this page), the text part, and the
-// attachments to download. Inline images (cid:) are shown from their attachments.
+// attachments to download. Inline images (cid:) are shown from their attachments. The text
+// part's web links can be followed (a reset link, on the zero-setup run).
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MailText } from "~/components/admin/mail-text";
 import { loadOr404 } from "~/trpc/load-or-404";
 
 export async function generateMetadata() {
@@ -63,9 +65,7 @@ export default async function LocalMailPage({ params }: { params: Promise<{ id: 
         <h2 id="text-title" className="font-semibold">
           {t("message.text")}
         </h2>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-xl border border-slate-200 bg-white p-4 text-sm">
-          {mail.text}
-        </pre>
+        <MailText text={mail.text} />
       </section>
       <section aria-labelledby="attachments-title" className="flex flex-col gap-2">
         <h2 id="attachments-title" className="font-semibold">
