@@ -39,6 +39,13 @@ const startedAt = new Map<Worker, number>();
 function startWorker() {
   const worker = cluster.fork();
   startedAt.set(worker, Date.now());
+  // A message to a worker that just died fails here, not as an uncaught error of this process.
+  worker.on("error", (error) =>
+    logger.warn(
+      { workerPid: worker.process.pid, err: error },
+      "cluster: a worker's channel failed",
+    ),
+  );
 }
 
 cluster.on("exit", (worker, code, signal) => {

@@ -53,6 +53,8 @@ export type AppErrorReason =
   | "PAYMENT_IN_PROGRESS"
   /** order.checkout: SERVICE_UNAVAILABLE — the payment provider did not answer; nothing was charged. Retry with the same key. */
   | "PROVIDER_UNAVAILABLE"
+  /** order.checkout: UNPROCESSABLE_CONTENT — the payment provider refused to open this payment (e.g. an amount below its minimum): the order ended unpaid (orderId), its seats went back on sale, nothing was charged. */
+  | "PROVIDER_REFUSED"
   /** order.checkout: UNPROCESSABLE_CONTENT — the idempotency key belongs to another purchase. Use a new key. */
   | "KEY_REUSED"
   /** reservation.holdBestAvailable: CONFLICT — fewer seats are free (in the section or tier asked for) than the quantity (`seatsLeft`); nothing was held. Offer fewer, or another section. */

@@ -144,6 +144,8 @@ export const apiMessages = {
   cardDeclined: "The card was declined.",
   paymentServiceDown:
     "The payment service is not answering. Please try again in a moment; you have not been charged.",
+  paymentRefused:
+    "The payment service refused this payment. Nothing was charged; your seats went back on sale.",
   requestCancelled: "The request was cancelled before it ran.",
   notOnSale: "This event is not on sale.",
   keyReused: "This idempotency key was already used for a different purchase.",

@@ -101,6 +101,42 @@ describe("changing the e-mail address", () => {
     expect(detailsOf(again)?.reason).toBe("TOKEN_USED");
   });
 
+  it("voids a pending change when the password is reset, and old reset links when the address moves", async () => {
+    const { db } = database();
+    // Someone who knew the password asks to move the account; its owner resets the password.
+    const first = await account();
+    await first.api.auth.changeEmail({ email: `thief_${counter}@example.com`, password: PASSWORD });
+    const stolen = await latestMailLink(db, `thief_${counter}@example.com`, "confirm-email-change");
+    await anonymous().auth.requestPasswordReset({ email: first.email });
+    const reset = await latestMailLink(db, first.email, "password-reset");
+    await anonymous().auth.resetPassword({
+      token: tokenOf(reset),
+      password: "owner-took-it-back-2",
+    });
+    const refused = await failure(anonymous().auth.verifyEmail({ token: tokenOf(stolen) }));
+    expect(detailsOf(refused)?.reason).toBe("TOKEN_USED");
+    expect((await db.user.findUniqueOrThrow({ where: { id: first.user.id } })).email).toBe(
+      first.email,
+    );
+
+    // A reset link sent to the old inbox no longer works once the account has moved.
+    const second = await account();
+    await anonymous().auth.requestPasswordReset({ email: second.email });
+    const oldInbox = await latestMailLink(db, second.email, "password-reset");
+    const newEmail = `new_home_${counter}@example.com`;
+    await second.api.auth.changeEmail({ email: newEmail, password: PASSWORD });
+    await anonymous().auth.verifyEmail({
+      token: tokenOf(await latestMailLink(db, newEmail, "confirm-email-change")),
+    });
+    const late = await failure(
+      anonymous().auth.resetPassword({ token: tokenOf(oldInbox), password: "someone-else-pw-3" }),
+    );
+    expect(late.code).toBe("BAD_REQUEST");
+    expect(await verifyCredentials(db, { login: newEmail, password: PASSWORD })).toMatchObject({
+      username: second.username,
+    });
+  });
+
   it("answers an address of another account exactly like a free one, changes nothing, and tells that account's owner", async () => {
     const { db } = database();
     const owner = await account({ locale: "zh-TW" });

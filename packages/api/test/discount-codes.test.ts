@@ -497,6 +497,51 @@ describe("uses given back", () => {
   });
 });
 
+describe("a payment the provider refuses to open", () => {
+  it("ends the order at once: seats back on sale, the code's use back, a typed refusal", async () => {
+    const { db, event, organizer, codes, buyers, seatIds } = await saleWithBuyers();
+    await codes.create({ eventId: event.id, code: "ALLFREE", kind: "PERCENT", value: 100 });
+    // As Stripe answers a total below its minimum (here 0): a refusal, not an outage.
+    const demo = inProcessDemoProvider(db);
+    const refusing = {
+      ...demo,
+      createCheckout: async () => {
+        throw new Error("Stripe: Amount must be at least NT$10 (invalid_request_error)");
+      },
+    };
+    const buyer = buyers[0];
+    if (!buyer) throw new Error("buyer");
+    const refused = await failure(
+      callerFor(db, buyer, { payments: refusing }).order.checkout({
+        eventId: event.id,
+        idempotencyKey: "refused-1",
+        discountCode: "ALLFREE",
+      }),
+    );
+    expect(refused.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(detailsOf(refused)).toMatchObject({ reason: "PROVIDER_REFUSED" });
+    const order = await db.order.findFirstOrThrow({ where: { eventId: event.id } });
+    expect(order.status).toBe("FAILED");
+    expect(await db.seatHold.count({ where: { eventId: event.id } })).toBe(0);
+    expect(
+      (await db.discountCode.findFirstOrThrow({ where: { organizerId: organizer.id } })).uses,
+    ).toBe(0);
+    // Nothing left for the reconciler to trip over, and the books balance.
+    const later = new Date(Date.now() + defaultSettings.paymentWindowMs + 3_600_000);
+    const report = await reconcilePayments(db, refusing, defaultSettings, later);
+    expect(report).toMatchObject({ ordersErrored: 0, ordersUnreachable: 0 });
+    expect(await auditPaymentInvariants(db, { now: later, paymentGraceMs: 0 })).toEqual([]);
+    // The seats are on sale again: another buyer holds them.
+    const [other] = await makeBuyers(db, 1);
+    if (!other) throw new Error("buyer");
+    const held = await callerFor(db, other).reservation.hold({
+      eventId: event.id,
+      seatIds: seatIds.slice(0, 2),
+    });
+    expect(held.seatIds).toHaveLength(2);
+  });
+});
+
 describe("refunds of discounted orders", () => {
   it("refunds a payment that arrived after its order expired: what was charged, the use given back once", async () => {
     const { db, event, organizer, codes, api } = await saleWithBuyers();

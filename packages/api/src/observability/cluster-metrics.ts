@@ -55,25 +55,32 @@ export function answerClusterCollection(registry: () => Registry) {
   });
 }
 
+/** Scrapes this worker is waiting on the primary for, by id: one IPC listener serves them all. */
+const awaitingReplies = new Map<string, (reply: { body?: string; error?: string }) => void>();
+
 /** Worker side: the whole cluster's metrics text, summed by the primary. */
 export function scrapeThroughPrimary(): Promise<string> {
+  if (awaitingReplies.size === 0) process.on("message", onReply);
   const id = randomUUID();
-  return new Promise((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      process.off("message", onMessage);
-      reject(new Error("The cluster's primary process did not answer the metrics scrape."));
+      settle({ error: "The cluster's primary process did not answer the metrics scrape." });
     }, REPLY_TIMEOUT_MS);
-    function onMessage(message: unknown) {
-      if (!isMessage(message) || message.type !== "openticket:metrics:reply") return;
-      if (message.id !== id) return;
+    function settle(reply: { body?: string; error?: string }) {
       clearTimeout(timer);
-      process.off("message", onMessage);
-      if (message.body !== undefined) resolve(message.body);
-      else reject(new Error(message.error ?? "The metrics scrape failed."));
+      awaitingReplies.delete(id);
+      if (awaitingReplies.size === 0) process.off("message", onReply);
+      if (reply.body !== undefined) resolve(reply.body);
+      else reject(new Error(reply.error ?? "The metrics scrape failed."));
     }
-    process.on("message", onMessage);
+    awaitingReplies.set(id, settle);
     send({ type: "openticket:metrics:request", id });
   });
+}
+
+function onReply(message: unknown) {
+  if (!isMessage(message) || message.type !== "openticket:metrics:reply") return;
+  awaitingReplies.get(message.id)?.(message);
 }
 
 /** Primary side (scripts/cluster.ts): answer workers' scrapes with every worker's metrics. */
@@ -85,9 +92,9 @@ export function serveClusterScrapes() {
       waiting.get(message.id)?.(worker, message.metrics);
     } else if (message.type === "openticket:metrics:request") {
       collect(waiting).then(
-        (body) => worker.send({ type: "openticket:metrics:reply", id: message.id, body }),
+        (body) => reply(worker, { type: "openticket:metrics:reply", id: message.id, body }),
         (error: unknown) =>
-          worker.send({ type: "openticket:metrics:reply", id: message.id, error: String(error) }),
+          reply(worker, { type: "openticket:metrics:reply", id: message.id, error: String(error) }),
       );
     }
   });
@@ -110,7 +117,7 @@ async function collect(
         resolve();
       }
     });
-    for (const worker of workers) worker.send({ type: "openticket:metrics:collect", id });
+    for (const worker of workers) reply(worker, { type: "openticket:metrics:collect", id });
     if (workers.length === 0) resolve();
   });
   waiting.delete(id);
@@ -129,6 +136,16 @@ async function collect(
   return `${await sum.metrics()}\n${await completeness.metrics()}`;
 }
 
+/**
+ * To a worker that may have died meanwhile: a send on a closed channel must not become an
+ * uncaught 'error' in the primary, which would take every worker down with it.
+ */
+function reply(worker: Worker, message: Message) {
+  if (!worker.isConnected()) return;
+  worker.send(message, undefined, {}, () => {});
+}
+
 function send(message: Message) {
-  process.send?.(message);
+  // The primary may be gone (the process is shutting down): nothing to do then.
+  process.send?.(message, undefined, {}, () => {});
 }

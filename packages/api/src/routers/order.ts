@@ -13,6 +13,8 @@ export const orderRouter = router({
     .mutation(({ ctx, input }) => checkout(ctx.db, input, ctx)),
 
   previewDiscount: authedProcedure
+    // Its answers tell a real code from an unknown one: limited, so codes cannot be guessed.
+    .meta({ rateLimit: "seatWrites" })
     .input(previewDiscountInput)
     .query(({ ctx, input }) => previewDiscount(ctx.db, input, ctx)),
 

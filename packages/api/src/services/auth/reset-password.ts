@@ -27,14 +27,26 @@ export async function resetPassword(
       where: { id: spent.userId },
       select: { username: true, email: true },
     });
+    // A link sent to an address the account has since left is not the account's any more.
+    if (user.email !== spent.email) {
+      throw new AppError("BAD_REQUEST", "This link is for an address the account no longer has.", {
+        reason: "TOKEN_INVALID",
+      });
+    }
     const problem = passwordProblem(input.password, user);
     if (problem) throw new AppError("BAD_REQUEST", problem, { field: "password" });
     await tx.user.update({
       where: { id: spent.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    // Other reset links, and any address change asked for (perhaps by whoever knew the old
+    // password): a reset takes the account back.
     await tx.accountToken.updateMany({
-      where: { userId: spent.userId, purpose: "PASSWORD_RESET", usedAt: null },
+      where: {
+        userId: spent.userId,
+        purpose: { in: ["PASSWORD_RESET", "CHANGE_EMAIL"] },
+        usedAt: null,
+      },
       data: { usedAt: now },
     });
     return { username: user.username };

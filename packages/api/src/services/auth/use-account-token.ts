@@ -14,6 +14,12 @@ export async function useAccountToken(
   now: Date,
 ): Promise<SpentToken> {
   const tokenHash = hashToken(token);
+  // The account's row first, then the token's: every use of a link locks in that order, so two
+  // links of one account used at once (each voiding the other's kind) wait instead of deadlocking.
+  await tx.$queryRaw`
+    SELECT 1 FROM users
+     WHERE id = (SELECT user_id FROM account_tokens WHERE token_hash = ${tokenHash})
+       FOR UPDATE`;
   const [spent] = await tx.$queryRaw<SpentToken[]>`
     UPDATE account_tokens SET used_at = ${now}
      WHERE token_hash = ${tokenHash} AND purpose = ${purpose}::"AccountTokenPurpose"

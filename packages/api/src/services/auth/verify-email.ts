@@ -65,8 +65,14 @@ async function takeNewAddress(tx: Tx, spent: SpentToken, now: Date): Promise<Ver
     where: { id: spent.userId },
     data: { email: spent.email, emailVerifiedAt: now, sessionVersion: { increment: 1 } },
   });
+  // Every link sent before the move is void: other changes, and reset or verification links in
+  // the old inbox, which may no longer be the owner's.
   await tx.accountToken.updateMany({
-    where: { userId: spent.userId, purpose: "CHANGE_EMAIL", usedAt: null },
+    where: {
+      userId: spent.userId,
+      purpose: { in: ["CHANGE_EMAIL", "PASSWORD_RESET", "VERIFY_EMAIL"] },
+      usedAt: null,
+    },
     data: { usedAt: now },
   });
   if (user.email !== spent.email) {

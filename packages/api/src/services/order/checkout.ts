@@ -23,6 +23,7 @@ import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
 import { admissionPass, id, idempotencyKey } from "../../input.ts";
+import { logger } from "../../observability/logger.ts";
 import { countOutcome, metrics } from "../../observability/metrics.ts";
 import { crashPoint } from "../crash-point.ts";
 import {
@@ -35,6 +36,7 @@ import {
 import { discountOn } from "../discount/discount-math.ts";
 import { assertOnSale } from "../event/sale-state.ts";
 import { isProviderUnavailable } from "../payments/payment-provider.ts";
+import { endUnpaid } from "../payments/settle-checkout.ts";
 import { isUniqueViolation } from "../payments/unique-violation.ts";
 import { assertAdmitted } from "../waiting-room/admission-pass.ts";
 
@@ -329,7 +331,22 @@ async function createPayment(
       expiresAt: charge.paymentDueAt ?? new Date(),
     });
   } catch (error) {
-    if (!isProviderUnavailable(error)) throw error;
+    if (!isProviderUnavailable(error)) {
+      // The provider answered, and refused (e.g. an amount below its minimum): no payment was
+      // opened, and asking again would be refused again. End the order now, so its seats and
+      // any discount use go back at once instead of waiting, stuck, for the reconciler.
+      await db.paymentAttempt.update({
+        where: { id: charge.attemptId },
+        data: { tries: { increment: 1 }, lastError: String(error).slice(0, 500) },
+      });
+      await endUnpaid(db, orderId, "FAILED", new Date());
+      logger.warn({ orderId, err: error }, "the payment provider refused a checkout");
+      throw new AppError(
+        "UNPROCESSABLE_CONTENT",
+        "The payment service refused this payment. Nothing was charged; your seats went back on sale.",
+        { reason: "PROVIDER_REFUSED", orderId },
+      );
+    }
     await db.paymentAttempt.update({
       where: { id: charge.attemptId },
       data: { tries: { increment: 1 }, lastError: String(error).slice(0, 500) },

@@ -11,6 +11,7 @@
 //     minutes between tries.
 import type { Db } from "@openticket/db";
 import type { Settings } from "../../context.ts";
+import { logger } from "../../observability/logger.ts";
 import { openPayment } from "../order/checkout.ts";
 import { isProviderUnavailable, type PaymentProvider } from "./payment-provider.ts";
 import { refundCancelledEvent } from "./refund-cancelled-event.ts";
@@ -22,6 +23,8 @@ const BATCH = 100;
 export type ReconcileReport = {
   ordersSettled: Record<string, number>;
   ordersUnreachable: number;
+  /** Overdue orders whose settling failed for another reason (logged; tried again next run). */
+  ordersErrored: number;
   /** Paid orders of cancelled events refunded by this run (a cancel a crash cut short). */
   eventOrdersRefunded: number;
   refundsSent: number;
@@ -37,6 +40,7 @@ export async function reconcilePayments(
   const report: ReconcileReport = {
     ordersSettled: {},
     ordersUnreachable: 0,
+    ordersErrored: 0,
     eventOrdersRefunded: 0,
     refundsSent: 0,
     refundsFailed: 0,
@@ -85,8 +89,18 @@ export async function reconcilePayments(
       }
       count(await settleCheckout(db, payments, { reference, state }, now));
     } catch (error) {
-      if (!isProviderUnavailable(error) && !isUnavailable(error)) throw error;
-      report.ordersUnreachable++;
+      if (isProviderUnavailable(error) || isUnavailable(error)) {
+        report.ordersUnreachable++;
+      } else if (isRefused(error)) {
+        count("failed"); // the provider refused to open its payment: openPayment ended it
+      } else {
+        // One order's fault must not stop the others (or the refunds below) every minute.
+        logger.error(
+          { orderId: order.id, err: error },
+          "reconciler: an order could not be settled",
+        );
+        report.ordersErrored++;
+      }
     }
   }
 
@@ -132,4 +146,10 @@ async function recoverReference(
 /** openPayment turns an unreachable provider into an AppError for buyers; here it is a skip. */
 function isUnavailable(error: unknown) {
   return (error as { code?: string } | null)?.code === "SERVICE_UNAVAILABLE";
+}
+
+function isRefused(error: unknown) {
+  return (
+    (error as { details?: { reason?: string } } | null)?.details?.reason === "PROVIDER_REFUSED"
+  );
 }
