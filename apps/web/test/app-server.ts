@@ -121,7 +121,8 @@ function stopProcess(child: ChildProcess) {
   });
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now (for a server a test starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.on("error", reject);

@@ -3,7 +3,6 @@
 // down and started again. Readiness turns 503 and says what is down, liveness stays 200 (a
 // restart would not help), and both the database and the live seat feed come back by themselves.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@openticket/db";
@@ -11,7 +10,7 @@ import { type ResolvedDatabase, resolveDatabase } from "@openticket/db/database-
 import { migrate } from "@openticket/db/migrate";
 import { makeEvent, makeUser, makeVenue, type TestDatabase } from "@openticket/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "./app-server";
+import { type AppServer, freePort, startAppServer } from "./app-server";
 
 let scratch: string;
 let port: number;
@@ -119,18 +118,3 @@ it("turns 503 while the database is stopped, stays live, and recovers when it re
     watching.abort();
   }
 }, 180_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}
