@@ -1,15 +1,22 @@
-// The whole app: sign in, choose an event and a door, scan.
+// The whole app: sign in, choose an event and a door, scan. Who is signed in and the station
+// are remembered on the phone, so that the app, reopened without the network, goes on scanning.
 import { useEffect, useState } from "react";
 import { api, type Me, type ScannableEvent, signIn, signOut, whoAmI } from "./api.ts";
-import { saveDoor, savedDoor } from "./device.ts";
+import { remember, remembered, saveDoor, savedDoor } from "./device.ts";
 import { initialLocale, type Locale, type Translate, translator } from "./messages.ts";
 import { Scanner } from "./scanner.tsx";
+
+type Station = { event: ScannableEvent; door: string };
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
-  const [station, setStation] = useState<{ event: ScannableEvent; door: string } | null>(null);
+  const [station, setStationState] = useState<Station | null>(null);
   const t = translator(locale);
+  const setStation = (chosen: Station | null) => {
+    remember("station", chosen);
+    setStationState(chosen);
+  };
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -18,7 +25,19 @@ export function App() {
   }, [locale]);
 
   useEffect(() => {
-    whoAmI().then(setMe, () => setMe(null));
+    whoAmI().then(
+      (signedIn) => {
+        remember("me", signedIn);
+        setMe(signedIn);
+        if (signedIn?.id === remembered<Me>("me")?.id) setStationState(remembered("station"));
+      },
+      // No network: whoever was signed in on this phone goes on at their station, offline.
+      () => {
+        const before = remembered<Me>("me");
+        setMe(before);
+        if (before) setStationState(remembered("station"));
+      },
+    );
   }, []);
 
   return (
@@ -39,6 +58,7 @@ export function App() {
             onClick={async () => {
               await signOut();
               setStation(null);
+              remember("me", null);
               setMe(null);
             }}
           >
@@ -46,7 +66,15 @@ export function App() {
           </button>
         )}
       </header>
-      {me === null && <SignIn t={t} onSignedIn={setMe} />}
+      {me === null && (
+        <SignIn
+          t={t}
+          onSignedIn={(signedIn) => {
+            remember("me", signedIn);
+            setMe(signedIn);
+          }}
+        />
+      )}
       {me && !station && (
         <EventPicker t={t} onChoose={(event, door) => setStation({ event, door })} />
       )}

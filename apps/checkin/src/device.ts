@@ -19,3 +19,15 @@ export function savedDoor(): string {
 export function saveDoor(door: string) {
   localStorage.setItem(DOOR_KEY, door);
 }
+
+/** Something the app keeps on this phone between visits (null forgets it). */
+export function remember(name: "me" | "station", value: unknown) {
+  const key = `openticket.checkin.${name}`;
+  if (value === null || value === undefined) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify(value));
+}
+
+export function remembered<T>(name: "me" | "station"): T | null {
+  const saved = localStorage.getItem(`openticket.checkin.${name}`);
+  return saved ? (JSON.parse(saved) as T) : null;
+}

@@ -11,3 +11,9 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// The app keeps itself for offline use (public/sw.js); not under Vite's dev server (which has
+// import.meta.hot), where modules are served one by one.
+if (!import.meta.hot && "serviceWorker" in navigator) {
+  void navigator.serviceWorker.register("/sw.js");
+}

@@ -1,16 +1,31 @@
 // Scanning for one event at one door: a typed code or the camera, and the answer at once in
-// colour, sound and words. The organizer may undo the last check-in.
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+// colour, sound and words. The organizer may undo the last check-in. Without the network the
+// phone checks codes itself and syncs later (offline.ts); the sync's conflicts are listed.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { api, refusalCode, type ScanAnswer, type ScannableEvent } from "./api.ts";
 import { deviceId } from "./device.ts";
 import type { Locale, Translate } from "./messages.ts";
+import {
+  conflictsOf,
+  type OfflineAnswer,
+  pendingScans,
+  refreshKit,
+  type SyncedScan,
+  scanOffline,
+  storedKit,
+  syncPending,
+} from "./offline.ts";
 import { playAnswer } from "./sound.ts";
 
 type Shown =
   | { kind: "ready" }
   | { kind: "answer"; answer: ScanAnswer }
+  | { kind: "offline"; answer: OfflineAnswer }
   | { kind: "refused"; code: string }
   | { kind: "undone" };
+
+/** How often a phone that is online takes a fresh offline kit. */
+const KIT_REFRESH_MS = 5 * 60_000;
 
 // The QR reader is most of the app's weight: loaded when the camera is first switched on.
 const Camera = lazy(() => import("./camera.tsx").then((module) => ({ default: module.Camera })));
@@ -35,11 +50,66 @@ export function Scanner({
   const [camera, setCamera] = useState(false);
   const last = useRef<{ code: string; at: number } | null>(null);
 
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [pending, setPending] = useState(() => pendingScans(event.id).length);
+  const [unsigned, setUnsigned] = useState(() => storedKit(event.id)?.unsignedTickets ?? 0);
+  const [synced, setSynced] = useState<number | null>(null);
+  const [conflicts, setConflicts] = useState<SyncedScan[]>([]);
+  const syncing = useRef(false);
+
+  /** Sends the offline scans, then takes a fresh kit; on failure, stays offline. */
+  const sync = useCallback(async () => {
+    if (syncing.current) return;
+    syncing.current = true;
+    try {
+      if (pendingScans(event.id).length > 0) {
+        const results = await syncPending(event.id);
+        setSynced(results.length);
+        setConflicts((shown) => [...shown, ...conflictsOf(results)]);
+      }
+      const kit = await refreshKit(event.id);
+      setUnsigned(kit.unsignedTickets);
+      setOnline(true);
+    } catch {
+      setOnline(false);
+    } finally {
+      syncing.current = false;
+      setPending(pendingScans(event.id).length);
+    }
+  }, [event.id]);
+
+  useEffect(() => {
+    void sync();
+    const goneOffline = () => setOnline(false);
+    const backOnline = () => void sync();
+    window.addEventListener("offline", goneOffline);
+    window.addEventListener("online", backOnline);
+    // Every so often: a fresh kit, and a retry of scans a failed sync left behind.
+    const timer = setInterval(() => navigator.onLine && void sync(), KIT_REFRESH_MS);
+    return () => {
+      window.removeEventListener("offline", goneOffline);
+      window.removeEventListener("online", backOnline);
+      clearInterval(timer);
+    };
+  }, [sync]);
+
+  const scanWithoutNetwork = useCallback(
+    async (code: string) => {
+      setOnline(false);
+      const answer = await scanOffline(event.id, door, code);
+      setPending(pendingScans(event.id).length);
+      playAnswer(answer.outcome === "ADMITTED");
+      setShown({ kind: "offline", answer });
+    },
+    [event.id, door],
+  );
+
   const scan = useCallback(
     async (code: string) => {
       const now = Date.now();
       if (last.current?.code === code && now - last.current.at < REPEAT_MS) return;
       last.current = { code, at: now };
+      if (!navigator.onLine) return scanWithoutNetwork(code);
       try {
         const answer = await api.checkin.scan.mutate({
           eventId: event.id,
@@ -49,8 +119,10 @@ export function Scanner({
         });
         playAnswer(answer.outcome === "ADMITTED");
         setShown({ kind: "answer", answer });
+        if (!online || pendingScans(event.id).length > 0) void sync();
       } catch (error) {
         const refused = refusalCode(error);
+        if (refused === "NETWORK") return scanWithoutNetwork(code);
         playAnswer(false);
         // A code too long to be one is refused as input: for the door, it is no ticket.
         setShown(
@@ -60,7 +132,7 @@ export function Scanner({
         );
       }
     },
-    [event.id, door],
+    [event.id, door, online, sync, scanWithoutNetwork],
   );
 
   const ticketId =
@@ -83,6 +155,14 @@ export function Scanner({
           {t("changeEvent")}
         </button>
       </div>
+      <Connection
+        t={t}
+        online={online}
+        pending={pending}
+        synced={synced}
+        unsigned={unsigned}
+        onSync={() => void sync()}
+      />
       <Answer t={t} locale={locale} event={event} shown={shown} />
       {canUndo && ticketId && (
         <button
@@ -125,6 +205,94 @@ export function Scanner({
           <Camera t={t} onCode={scan} />
         </Suspense>
       )}
+      {conflicts.length > 0 && (
+        <Conflicts
+          t={t}
+          locale={locale}
+          event={event}
+          conflicts={conflicts}
+          onDismiss={() => setConflicts([])}
+        />
+      )}
+    </section>
+  );
+}
+
+function Connection({
+  t,
+  online,
+  pending,
+  synced,
+  unsigned,
+  onSync,
+}: {
+  t: Translate;
+  online: boolean;
+  pending: number;
+  synced: number | null;
+  unsigned: number;
+  onSync: () => void;
+}) {
+  return (
+    <div className={`connection ${online ? "online" : "offline"}`} role="status">
+      <span>{online ? t("online") : t("offlineMode")}</span>
+      {pending > 0 && <span>{t("pending", { count: String(pending) })}</span>}
+      {pending === 0 && synced !== null && <span>{t("synced", { count: String(synced) })}</span>}
+      {unsigned > 0 && <span>{t("unsignedTickets", { count: String(unsigned) })}</span>}
+      {online && pending > 0 && (
+        <button type="button" className="link" onClick={onSync}>
+          {t("syncNow")}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Conflicts({
+  t,
+  locale,
+  event,
+  conflicts,
+  onDismiss,
+}: {
+  t: Translate;
+  locale: Locale;
+  event: ScannableEvent;
+  conflicts: SyncedScan[];
+  onDismiss: () => void;
+}) {
+  const time = (date: Date) =>
+    new Date(date).toLocaleTimeString(locale, {
+      timeZone: event.venue.timeZone,
+      timeStyle: "short",
+    });
+  return (
+    <section className="conflicts" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">{t("conflictsTitle")}</h2>
+      <ul>
+        {conflicts.map((conflict) => {
+          const seat = conflict.ticket
+            ? `${conflict.ticket.section} ${conflict.ticket.seat} (${conflict.ticket.holder})`
+            : "";
+          const other = conflict.other
+            ? { door: conflict.other.door, otherTime: time(conflict.other.at) }
+            : { door: "?", otherTime: "?" };
+          const words =
+            conflict.outcome === "DUPLICATE"
+              ? t(conflict.firstScan ? "conflictFirst" : "conflictLater", { seat, ...other })
+              : conflict.outcome === "CANCELLED"
+                ? t("conflictCancelled", { seat })
+                : t("conflictUnknown");
+          return (
+            <li key={conflict.localId} data-outcome={conflict.outcome}>
+              {words}
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="link" onClick={onDismiss}>
+        {t("dismiss")}
+      </button>
     </section>
   );
 }
@@ -141,6 +309,7 @@ function Answer({
   shown: Shown;
 }) {
   if (shown.kind === "ready") return <output className="answer ready">{t("ready")}</output>;
+  if (shown.kind === "offline") return <OfflineAnswerShown t={t} answer={shown.answer} />;
   if (shown.kind === "undone") return <output className="answer ready">{t("undone")}</output>;
   if (shown.kind === "refused") {
     const words =
@@ -195,6 +364,29 @@ function Answer({
             : t("alreadyAtUnknownDoor", { time: time(answer.checkedInAt) })}
         </span>
       )}
+    </output>
+  );
+}
+
+function OfflineAnswerShown({ t, answer }: { t: Translate; answer: OfflineAnswer }) {
+  const title = {
+    ADMITTED: t("admitted"),
+    ALREADY_CHECKED_IN: t("alreadyCheckedIn"),
+    CANCELLED: t("cancelled"),
+    WRONG_EVENT: t("wrongEvent"),
+    UNKNOWN: t("unknown"),
+    NOT_VERIFIABLE: t("notVerifiable"),
+  }[answer.outcome];
+  const tone =
+    answer.outcome === "ADMITTED"
+      ? "go"
+      : answer.outcome === "ALREADY_CHECKED_IN" || answer.outcome === "NOT_VERIFIABLE"
+        ? "warn"
+        : "stop";
+  return (
+    <output className={`answer ${tone}`} data-outcome={answer.outcome} data-offline="true">
+      <strong>{title}</strong>
+      <span>{t(answer.outcome === "ADMITTED" ? "checkedOffline" : "checkedOfflineOnly")}</span>
     </output>
   );
 }

@@ -2,6 +2,7 @@
 // the router declares them. A change to one of them fails this typecheck (vitest --typecheck),
 // and `tsc` fails on the app's own code that uses them; nothing here is a hand-written copy.
 import type { RouterInputs, RouterOutputs } from "@openticket/api";
+import type { verifyTicketCode } from "@openticket/api/ticket-code";
 import { describe, expectTypeOf, it } from "vitest";
 import type { api } from "../src/api.ts";
 
@@ -52,6 +53,42 @@ describe("the procedures the check-in app uses", () => {
     expectTypeOf<RouterOutputs["checkin"]["undo"]>().toEqualTypeOf<{
       ticketId: string;
       undone: boolean;
+    }>();
+  });
+
+  it("checkin.offlineKit gives the event's public keys and the tickets not to let in", () => {
+    expectTypeOf<RouterInputs["checkin"]["offlineKit"]>().toEqualTypeOf<{ eventId: string }>();
+    expectTypeOf<RouterOutputs["checkin"]["offlineKit"]>().toMatchTypeOf<{
+      eventId: string;
+      keys: { number: number; publicKey: string }[];
+      cancelled: string[];
+      checkedIn: string[];
+      unsignedTickets: number;
+    }>();
+    // The keys are what the code verifier takes.
+    expectTypeOf<RouterOutputs["checkin"]["offlineKit"]["keys"]>().toMatchTypeOf<
+      Parameters<typeof verifyTicketCode>[1]
+    >();
+  });
+
+  it("checkin.sync takes a door's offline scans and answers each, conflicts included", () => {
+    type Sync = RouterInputs["checkin"]["sync"];
+    expectTypeOf<Omit<Sync, "scans">>().toEqualTypeOf<{
+      eventId: string;
+      door: string;
+      deviceId: string;
+    }>();
+    expectTypeOf<Omit<Sync["scans"][number], "scannedAt">>().toEqualTypeOf<{
+      localId: string;
+      code: string;
+    }>();
+    expectTypeOf<Date>().toMatchTypeOf<Sync["scans"][number]["scannedAt"]>();
+    expectTypeOf<RouterOutputs["checkin"]["sync"]["results"][number]>().toEqualTypeOf<{
+      localId: string;
+      outcome: "ADMITTED" | "DUPLICATE" | "CANCELLED" | "WRONG_EVENT" | "UNKNOWN";
+      ticket: Ticket | null;
+      firstScan: boolean | null;
+      other: { door: string; at: Date } | null;
     }>();
   });
 

@@ -2,7 +2,11 @@
 // fresh database, over HTTP): sign in through next-auth, choose the event and a door, check a
 // ticket in by typing its code, again (already in), and a code that is none; then through the
 // real camera path: Chromium's fake camera plays a video of a ticket's QR code (written here as
-// a .y4m file), which the app reads with @zxing/browser and checks in.
+// a .y4m file), which the app reads with @zxing/browser and checks in. Then offline: the network
+// cut in the browser, the phone checks signed codes itself (two admitted, a repeat, a forgery,
+// the app reopened offline),
+// another door admits one of them online meanwhile, and on reconnecting the scans sync: the
+// first scan wins and the conflict is shown.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +29,7 @@ let app: AppServer;
 let checkin: PreviewServer;
 let browser: Browser;
 let codes: string[];
+let offlineEvent: { id: string; title: string };
 let organizerLogin: string;
 let scratch: string;
 
@@ -96,6 +101,14 @@ beforeAll(async () => {
   });
   const buyer = await makeUser(db);
   codes = await sellAll(db, event.id, buyer.id);
+  const offlineVenue = await makeVenue(db, { ownerId: organizer.id, rows: 1, seatsPerRow: 3 });
+  offlineEvent = await makeEvent(db, {
+    organizerId: organizer.id,
+    venueId: offlineVenue.id,
+    title: "Offline Night",
+    status: "PUBLISHED",
+  });
+  await sellAll(db, offlineEvent.id, buyer.id);
 
   await build({ root: appDir, logLevel: "warn" });
   process.env.OPENTICKET_URL = app.baseUrl;
@@ -180,6 +193,114 @@ describe("the check-in app in a browser", () => {
         select: { status: true },
       }),
     ).toEqual({ status: "CHECKED_IN" });
+    await context.close();
+  });
+
+  it("scans offline with the event's key, refuses a forgery, and syncs on reconnecting: the first scan wins, the conflict is shown", async () => {
+    const url = checkin.resolvedUrls?.local[0];
+    if (!url) throw new Error("no preview URL");
+    const { db } = app.database;
+    const openStation = async (door: string) => {
+      const context = await browser.newContext({ locale: "en-US" });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByLabel("Username or e-mail").fill(organizerLogin);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByLabel("Door").fill(door);
+      return { context, page };
+    };
+    const { context, page } = await openStation("East gate");
+    // The tickets were sold before codes were signed: the organizer re-issues them (rotating the
+    // event's key, over HTTP as the organizer), then the station takes the event's offline kit.
+    const rotated = await page.evaluate(async (eventId) => {
+      const response = await fetch("/api/trpc/checkin.rotateKey", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { eventId } }),
+      });
+      return response.status;
+    }, offlineEvent.id);
+    expect(rotated).toBe(200);
+    const tickets = await db.ticket.findMany({
+      where: { order: { eventId: offlineEvent.id } },
+      select: { id: true, code: true },
+      orderBy: { id: "asc" },
+    });
+    const [a, b] = tickets;
+    if (!a || !b) throw new Error("tickets");
+    expect(a.code).toHaveLength(132);
+
+    await page.getByRole("button", { name: /Offline Night/ }).click();
+    const status = page.locator(".connection");
+    await expect.poll(() => status.textContent()).toContain("Online");
+    // The app keeps itself for offline use once its service worker is in.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const answer = page.locator("output.answer");
+    const check = async (code: string) => {
+      await page.getByLabel("Type a ticket code").fill(code);
+      await page.getByRole("button", { name: "Check", exact: true }).click();
+    };
+
+    await context.setOffline(true);
+    await expect.poll(() => status.textContent()).toContain("Offline");
+    await check(a.code);
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ADMITTED");
+    expect(await answer.getAttribute("data-offline")).toBe("true");
+    await check(b.code);
+    await expect.poll(() => status.textContent()).toContain("2 scans waiting to sync");
+    await check(a.code);
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ALREADY_CHECKED_IN");
+    // A forgery: ticket B's claims with one signature character changed.
+    const forged = b.code.slice(0, 100) + (b.code[100] === "A" ? "B" : "A") + b.code.slice(101);
+    await check(forged);
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("UNKNOWN");
+    if (process.env.CHECKIN_SCREENSHOTS) {
+      await page.screenshot({ path: join(process.env.CHECKIN_SCREENSHOTS, "offline.png") });
+    }
+    // The phone reopens the app without the network: the station and its scans are still there.
+    await page.reload();
+    await expect.poll(() => status.textContent()).toContain("2 scans waiting to sync");
+    expect(await status.textContent()).toContain("Offline");
+    await check(b.code);
+    await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ALREADY_CHECKED_IN");
+    // Nothing reached OpenTicket yet.
+    expect(await db.checkIn.count({ where: { eventId: offlineEvent.id } })).toBe(0);
+
+    // Meanwhile the North gate, online, lets ticket B in (after this phone did).
+    const north = await openStation("North gate");
+    await north.page.getByRole("button", { name: /Offline Night/ }).click();
+    await north.page.getByLabel("Type a ticket code").fill(b.code);
+    await north.page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect
+      .poll(() => north.page.locator("output.answer").getAttribute("data-outcome"))
+      .toBe("ADMITTED");
+    await north.context.close();
+
+    await context.setOffline(false);
+    await expect.poll(() => status.textContent()).toContain("2 offline scans synced");
+    const conflicts = page.getByRole("region", { name: "Conflicts from offline scans" });
+    await expect.poll(() => conflicts.textContent()).toContain("this door let it in first");
+    expect(await conflicts.textContent()).toContain("North gate");
+    if (process.env.CHECKIN_SCREENSHOTS) {
+      await page.screenshot({ path: join(process.env.CHECKIN_SCREENSHOTS, "synced.png") });
+    }
+    const admissions = await db.checkIn.findMany({
+      where: { eventId: offlineEvent.id, undoneAt: null, supersededAt: null },
+      select: { ticketId: true, door: true },
+      orderBy: { ticketId: "asc" },
+    });
+    expect(admissions).toEqual([
+      { ticketId: a.id, door: "East gate" },
+      { ticketId: b.id, door: "East gate" },
+    ]);
+    expect(
+      await db.checkIn.count({
+        where: { ticketId: b.id, door: "North gate", supersededAt: { not: null } },
+      }),
+    ).toBe(1);
     await context.close();
   });
 });

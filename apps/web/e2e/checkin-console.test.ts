@@ -216,10 +216,26 @@ it("shows live counts, invites door staff, follows their scans without a reload,
     PHONE.width,
   );
 
+  // Re-issuing every code with a new key (after a confirmation): the old codes stop working.
+  const before = await db.ticket.findUniqueOrThrow({ where: { id: ba1.id } });
+  const codes = page.getByRole("region", { name: "Ticket codes" });
+  await codes.getByRole("button", { name: "Re-issue all ticket codes…" }).click();
+  await codes.getByRole("button", { name: "Re-issue codes" }).click();
+  await expect
+    .poll(() => codes.getByRole("status").textContent())
+    .toContain("8 ticket codes re-issued");
+  const after = await db.ticket.findUniqueOrThrow({ where: { id: ba1.id } });
+  expect(after.code).not.toBe(before.code);
+  expect(after.code).toHaveLength(132);
+  expect(await scanAsStaff("North gate", before.code)).toMatchObject({
+    result: { data: { json: { outcome: "UNKNOWN" } } },
+  });
+
   // Removing the staff member takes their grant away.
   await page.getByRole("button", { name: `Remove ${staff.displayName}` }).click();
   await expect.poll(() => page.getByTestId("door-staff-member").count()).toBe(0);
   expect(await db.doorStaff.count({ where: { eventId } })).toBe(0);
+
   await context.close();
   // Many steps, each waiting on a production server: more than the 90 s default on a busy machine.
 }, 240_000);
@@ -233,7 +249,7 @@ it("speaks zh-TW", async () => {
   const polled = page.waitForResponse((response) => response.url().includes("checkin.counts"));
   await page.goto(`/organizer/events/${eventId}/check-in`);
   await polled;
-  for (const heading of ["入場驗票", "最近入場", "驗票人員"]) {
+  for (const heading of ["入場驗票", "最近入場", "驗票人員", "票券代碼"]) {
     await expect.poll(() => page.getByRole("heading", { name: heading }).count()).toBe(1);
   }
   expect(await total(page)).toContain("3 / 8");

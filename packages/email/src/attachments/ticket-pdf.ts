@@ -152,9 +152,10 @@ export async function ticketPdf(input: TicketPdfInput): Promise<MailAttachment> 
       .fontSize(9)
       .fillColor(muted)
       .text(t.tickets.code, left, qrTop + qrSize + 6, { width, align: "center" });
+    // Signed codes (132 characters) in small type, over two lines; older short ones large.
     doc
       .font("bold")
-      .fontSize(13)
+      .fontSize(ticket.code.length > 40 ? 6.5 : 13)
       .fillColor(ink)
       .text(ticket.code, left, qrTop + qrSize + 19, { width, align: "center" });
 

@@ -42,7 +42,15 @@ export function TicketList(props: { tickets: ShownTicket[]; locale: Locale; t: C
                 {ticket.tier} · {formatMoney(ticket.price, locale)}
               </Text>
               <Text style={{ ...styles.small, margin: "10px 0 0" }}>{t.tickets.code}</Text>
-              <Text style={{ ...styles.value, fontFamily: "monospace", margin: 0 }}>
+              <Text
+                style={{
+                  ...styles.value,
+                  fontFamily: "monospace",
+                  fontSize: "11px",
+                  wordBreak: "break-all",
+                  margin: 0,
+                }}
+              >
                 {ticket.code}
               </Text>
             </Column>

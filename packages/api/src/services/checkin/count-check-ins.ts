@@ -32,7 +32,7 @@ export async function countCheckIns(
       ORDER BY sec.ordering, sec.name`),
     db.checkIn.groupBy({
       by: ["door"],
-      where: { eventId: input.eventId, undoneAt: null },
+      where: { eventId: input.eventId, undoneAt: null, supersededAt: null },
       _count: { _all: true },
       orderBy: { door: "asc" },
     }),

@@ -20,7 +20,7 @@ export async function listRecentCheckIns(
 ) {
   await findOwnEvent(db, caller.user, input.eventId, { id: true });
   const checkIns = await db.checkIn.findMany({
-    where: { eventId: input.eventId, undoneAt: null },
+    where: { eventId: input.eventId, undoneAt: null, supersededAt: null },
     orderBy: [{ scannedAt: "desc" }, { id: "desc" }],
     take: input.limit,
     select: {

@@ -22,8 +22,8 @@ export const scanTicketInput = z.object({
   deviceId: text(64, { min: 8 }),
 });
 
-/** Ticket codes are base64url (128 random bits); anything else was never issued. */
-const CODE_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+/** Ticket codes are base64url (signed: ticket-code.ts; older ones 128 random bits); anything else was never issued. */
+const CODE_SHAPE = /^[A-Za-z0-9_-]{16,160}$/;
 
 export type ScanResult =
   | { outcome: "ADMITTED"; ticket: TicketFacts; checkedInAt: Date; door: string }
@@ -78,7 +78,11 @@ export async function scanTicket(
       select: {
         status: true,
         checkedInAt: true,
-        checkIns: { where: { undoneAt: null }, select: { door: true }, take: 1 },
+        checkIns: {
+          where: { undoneAt: null, supersededAt: null },
+          select: { door: true },
+          take: 1,
+        },
       },
     });
     if (current.status === "CANCELLED") return { outcome: "CANCELLED", ticket };

@@ -30,7 +30,7 @@ export async function undoCheckIn(
     });
     if (flipped.count === 0) return false;
     await tx.checkIn.updateMany({
-      where: { ticketId: ticket.id, undoneAt: null },
+      where: { ticketId: ticket.id, undoneAt: null, supersededAt: null },
       data: { undoneAt: now, undoneById: caller.user.id },
     });
     await recordAudit(tx, {

@@ -15,7 +15,7 @@
 // moves it from PENDING to FAILED or EXPIRED gives that use back, in the same transaction and
 // only when its guarded status change counted a row, so a settlement repeated or raced gives
 // back once. A paid order keeps its use, also when later cancelled and refunded.
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type Db, runGuarded, type Tx } from "@openticket/db";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
@@ -25,6 +25,12 @@ import {
   SEAT_CHANGES_CHANNEL,
   seatChangePayloads,
 } from "../seat-changes/publish.ts";
+import {
+  forgetSigningKey,
+  StaleSigningKeyError,
+  signingKeyInUse,
+  signTicketCodes,
+} from "../tickets/signing-keys.ts";
 import type { CheckoutState, PaymentProvider } from "./payment-provider.ts";
 import { refundLatePayment } from "./refund-order.ts";
 import { isUniqueViolation } from "./unique-violation.ts";
@@ -58,17 +64,26 @@ export async function settleCheckout(
   crashPoint("settle:before-sale");
   // Guarded writes only (the order's one CHARGE and one live ticket per seat are unique
   // indexes; seats move AVAILABLE → SOLD by a conditional UPDATE whose count is checked).
-  const outcome = await runGuarded(
-    db,
-    (tx) => sellOrRecord(tx, report.reference, state, payments.name, now),
-    // Giving up here leaves a paid order to the reconciler: worth trying longer (≈3 s of
-    // backoff) than the default, as on a busy on-sale.
-    { maxAttempts: 16 },
-  ).catch((error: unknown) => {
-    // The order's one CHARGE is recorded already (a replay racing the first delivery).
-    if (isUniqueViolation(error)) return "already-settled" as const;
-    throw error;
-  });
+  const sell = () =>
+    runGuarded(
+      db,
+      (tx) => sellOrRecord(tx, report.reference, state, payments.name, now),
+      // Giving up here leaves a paid order to the reconciler: worth trying longer (≈3 s of
+      // backoff) than the default, as on a busy on-sale.
+      { maxAttempts: 16 },
+    );
+  // The event's signing key was rotated since this process cached it: the key is forgotten;
+  // sell again with the new one (twice, for a rotation that was still committing).
+  const retryOnRotation = (error: unknown) =>
+    error instanceof StaleSigningKeyError ? sell() : Promise.reject(error);
+  const outcome = await sell()
+    .catch(retryOnRotation)
+    .catch(retryOnRotation)
+    .catch((error: unknown) => {
+      // The order's one CHARGE is recorded already (a replay racing the first delivery).
+      if (isUniqueViolation(error)) return "already-settled" as const;
+      throw error;
+    });
   crashPoint("settle:after-sale");
   if (typeof outcome === "string") return outcome;
   await refundLatePayment(db, payments, outcome.refundOrderId);
@@ -195,17 +210,26 @@ async function sellOrRecord(
     holds.map((hold) => hold.price),
     order.discount_amount,
   );
-  const [result] = await tx.$queryRaw<{ paid: number }[]>`/* prepared */
-    WITH issued AS (
+  // Each ticket's code is signed by the event's key (services/tickets/signing-keys.ts); the
+  // statement checks the key is still in use, share-locking it against a rotation.
+  const key = await signingKeyInUse(tx, order.event_id);
+  const ticketIds = holds.map(() => randomUUID());
+  const [result] = await tx.$queryRaw<{ paid: number; signer: number }[]>`/* prepared */
+    WITH signer AS (
+      SELECT id FROM ticket_signing_keys
+      WHERE id = ${key.id}::uuid AND retired_at IS NULL
+      FOR SHARE
+    ), issued AS (
       INSERT INTO tickets (id, order_id, event_seat_id, price_paid, code, created_at)
-      SELECT gen_random_uuid(), ${orderId}::uuid, seat_id, price, code, ${new Date()}
-      FROM unnest(${seatIds}::uuid[], ${pricesPaid}::int[],
-                  ${holds.map(() => randomBytes(16).toString("base64url"))}::text[])
-             AS t(seat_id, price, code)
+      SELECT ticket_id, ${orderId}::uuid, seat_id, price, code, ${new Date()}
+      FROM unnest(${ticketIds}::uuid[], ${seatIds}::uuid[], ${pricesPaid}::int[],
+                  ${signTicketCodes(key, ticketIds)}::text[])
+             AS t(ticket_id, seat_id, price, code)
+      WHERE EXISTS (SELECT 1 FROM signer)
       RETURNING id
     ), paid AS (
       UPDATE orders SET status = 'PAID', updated_at = ${now}
-      WHERE id = ${orderId}::uuid AND status = 'PENDING'
+      WHERE id = ${orderId}::uuid AND status = 'PENDING' AND EXISTS (SELECT 1 FROM signer)
       RETURNING id, user_id
     ), audited AS (
       INSERT INTO audit_logs (id, actor_id, action, entity_type, entity_id, before, after,
@@ -228,7 +252,11 @@ async function sellOrRecord(
     )
     SELECT (SELECT count(*)::int FROM paid) AS paid, (SELECT count(*) FROM issued) AS issued,
            (SELECT count(*) FROM audited) AS audited, (SELECT count(*) FROM announced) AS announced,
-           (SELECT count(*) FROM mailed) AS mailed`;
+           (SELECT count(*) FROM mailed) AS mailed, (SELECT count(*)::int FROM signer) AS signer`;
+  if (result?.signer === 0) {
+    forgetSigningKey(order.event_id);
+    throw new StaleSigningKeyError(order.event_id);
+  }
   if (result?.paid !== 1) throw new Error(`Order ${orderId} changed while it was being sold.`);
   return "paid";
 }

@@ -1,9 +1,11 @@
 // One event's door check-in (issue 17): how many are in, live; the latest admissions, to undo a
-// mistaken scan; and the door staff the organizer invites to scan with the check-in app.
+// mistaken scan; the door staff the organizer invites to scan with the check-in app; and the
+// signed ticket codes, re-issued with a new key when a door phone is lost.
 import { getTranslations } from "next-intl/server";
 import { CheckInCounts } from "~/components/organizer/check-in-counts";
 import { DoorStaff } from "~/components/organizer/door-staff";
 import { RecentCheckIns } from "~/components/organizer/recent-check-ins";
+import { TicketCodes } from "~/components/organizer/ticket-codes";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 import { loadOwnEvent } from "../load-own-event";
 
@@ -39,6 +41,12 @@ export default async function EventCheckInPage({ params }: { params: Promise<{ i
             {t("staff.title")}
           </h2>
           <DoorStaff eventId={id} />
+        </section>
+        <section className="flex flex-col gap-3" aria-labelledby="check-in-codes">
+          <h2 id="check-in-codes" className="text-lg font-semibold">
+            {t("codes.title")}
+          </h2>
+          <TicketCodes eventId={id} />
         </section>
       </div>
     </HydrateClient>
