@@ -1,5 +1,5 @@
 // One of the organizer's events: its name, status and date above tabs for its overview, seats,
-// sales, attendees, door check-in and analytics.
+// sales, attendees, door check-in, analytics, waiting room and discount codes.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
@@ -48,6 +48,7 @@ export default async function OrganizerEventLayout({
             { href: `${base}/check-in`, label: t("tabs.checkIn") },
             { href: `${base}/analytics`, label: t("tabs.analytics") },
             { href: `${base}/waiting-room`, label: t("tabs.waitingRoom") },
+            { href: `${base}/discount-codes`, label: t("tabs.discountCodes") },
           ]}
         />
       </header>

@@ -1,0 +1,213 @@
+"use client";
+// A new discount code (organizer.discountCodes.create): a percentage or a fixed amount off, for
+// this event or all the organizer's events, with an optional usage limit and validity window
+// typed in the venue's time zone. An amount is typed in the event's currency's main unit; a code
+// for all events then applies to the events priced in that currency. The api's refusals are shown
+// next to the field they are about.
+import { venueTimeToUtc } from "@openticket/api/venue-time";
+import { minorUnitDigits, toMinorUnits } from "@openticket/db/currencies";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormField } from "~/components/form-field";
+import { card, fieldInput, primaryButton } from "~/components/ui/styles";
+import { useApiMessage } from "~/i18n/api-message";
+import { useTRPC } from "~/trpc/react";
+import { type ApiFailure, MutationError } from "./mutation-error";
+
+type Field = "code" | "kind" | "value" | "maxUses" | "validFrom" | "validUntil" | "scope";
+
+/** Where each of the api's fields is shown on the form. */
+const FIELD_OF: Record<string, Field> = {
+  code: "code",
+  kind: "kind",
+  value: "value",
+  currency: "value",
+  maxUses: "maxUses",
+  validFrom: "validFrom",
+  validUntil: "validUntil",
+  eventId: "scope",
+};
+
+export function CreateDiscountCodeForm({
+  eventId,
+  currency,
+  timeZone,
+}: {
+  eventId: string;
+  currency: string;
+  timeZone: string;
+}) {
+  const t = useTranslations("organizer.discountCodes.form");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const apiMessage = useApiMessage();
+  const [kind, setKind] = useState<"PERCENT" | "AMOUNT">("PERCENT");
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useMutation(
+    trpc.organizer.discountCodes.create.mutationOptions({
+      onSuccess: (code) => {
+        setCreated(code.code);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = create.error ? fieldErrorsOf(create.error, apiMessage) : {};
+  const unplaced = create.error && Object.keys(errors).length === 0;
+
+  return (
+    <form
+      noValidate
+      className={`${card} flex flex-col gap-4`}
+      onSubmit={(submitted) => {
+        submitted.preventDefault();
+        const formElement = submitted.currentTarget;
+        const form = new FormData(formElement);
+        const text = (name: string) => String(form.get(name) ?? "").trim();
+        /** Empty: none; a time that does not exist goes as an invalid date (refused). */
+        const time = (name: string) =>
+          text(name) ? (venueTimeToUtc(text(name), timeZone) ?? new Date(Number.NaN)) : null;
+        const value =
+          kind === "PERCENT" ? Number(text("value")) : toMinorUnits(text("value"), currency);
+        setCreated(null);
+        create.mutate(
+          {
+            eventId: text("scope") === "all" ? undefined : eventId,
+            code: text("code"),
+            kind,
+            value: text("value") ? (value ?? Number.NaN) : Number.NaN,
+            currency: kind === "AMOUNT" ? currency : undefined,
+            maxUses: text("maxUses") ? Number(text("maxUses")) : null,
+            validFrom: time("validFrom"),
+            validUntil: time("validUntil"),
+          },
+          {
+            onSuccess: () => {
+              formElement.reset();
+              setKind("PERCENT");
+            },
+          },
+        );
+      }}
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField
+          name="code"
+          label={t("code")}
+          hint={t("codeHint")}
+          error={errors.code}
+          required
+          maxLength={32}
+          autoComplete="off"
+          spellCheck={false}
+          className={`${fieldInput} font-mono`}
+        />
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("kind")}</legend>
+          <div className="flex flex-wrap gap-4 pt-1 text-sm">
+            {(["PERCENT", "AMOUNT"] as const).map((option) => (
+              <label key={option} className="flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="kind"
+                  value={option}
+                  defaultChecked={option === "PERCENT"}
+                  onChange={() => setKind(option)}
+                />
+                {option === "PERCENT" ? t("percent") : t("amount", { currency })}
+              </label>
+            ))}
+          </div>
+          {errors.kind && <FieldError name="kind" error={errors.kind} />}
+        </fieldset>
+        <FormField
+          name="value"
+          label={kind === "PERCENT" ? t("percentValue") : t("amountValue", { currency })}
+          error={errors.value}
+          type="number"
+          required
+          min={kind === "PERCENT" ? 1 : 0}
+          max={kind === "PERCENT" ? 100 : undefined}
+          step={kind === "PERCENT" ? 1 : 10 ** -minorUnitDigits(currency)}
+          inputMode={kind === "AMOUNT" && minorUnitDigits(currency) > 0 ? "decimal" : "numeric"}
+          className={fieldInput}
+        />
+        <FormField
+          name="maxUses"
+          label={t("maxUses")}
+          hint={t("maxUsesHint")}
+          error={errors.maxUses}
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          className={fieldInput}
+        />
+        <FormField
+          name="validFrom"
+          label={t("validFrom")}
+          hint={t("validFromHint", { timeZone })}
+          error={errors.validFrom}
+          type="datetime-local"
+          className={fieldInput}
+        />
+        <FormField
+          name="validUntil"
+          label={t("validUntil")}
+          hint={t("validUntilHint", { timeZone })}
+          error={errors.validUntil}
+          type="datetime-local"
+          className={fieldInput}
+        />
+      </div>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("scope")}</legend>
+        <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
+          <label className="flex items-center gap-2">
+            <input type="radio" name="scope" value="event" defaultChecked />
+            {t("scopeEvent")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="scope" value="all" />
+            {t("scopeAll")}
+          </label>
+        </div>
+        <p className="text-xs text-slate-500">{t("scopeHint", { currency })}</p>
+        {errors.scope && <FieldError name="scope" error={errors.scope} />}
+      </fieldset>
+      {unplaced && <MutationError error={create.error} />}
+      {created && (
+        <p role="status" className="text-sm text-green-700">
+          {t("created", { code: created })}
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={create.isPending} className={primaryButton}>
+          {create.isPending ? t("creating") : t("create")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A problem with a group of choices, below it (as FormField shows one below its input). */
+function FieldError({ name, error }: { name: string; error: string }) {
+  return (
+    <p id={`${name}-error`} className="text-xs font-medium text-red-700">
+      {error}
+    </p>
+  );
+}
+
+/** The first problem of each field the api named, in the reader's language. */
+function fieldErrorsOf(error: ApiFailure, apiMessage: (message: string) => string) {
+  const errors: Partial<Record<Field, string>> = {};
+  const field = FIELD_OF[error.data?.details?.field ?? ""];
+  if (field) errors[field] = apiMessage(error.message);
+  for (const [name, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) {
+    const target = FIELD_OF[name];
+    if (target && messages?.[0] && !errors[target]) errors[target] = apiMessage(messages[0]);
+  }
+  return errors;
+}
