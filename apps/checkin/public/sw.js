@@ -1,18 +1,15 @@
 // The check-in app's service worker: keeps the app itself (its page, scripts and styles) so a
 // door phone that reloads without the network still opens it and scans offline. OpenTicket's
-// api (/api/*) is never cached. Network first: a new version shows as soon as it is served.
+// api (/api/*) is never cached. Network first (a new version shows as soon as it is served),
+// with a short wait for the page on a network that stalls rather than fails.
 const CACHE = "openticket-checkin-v1";
+const PAGE_WAIT_MS = 4000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
       const page = await fetch("/", { cache: "reload" });
-      const html = await page.clone().text();
-      await cache.put("/", page);
-      // The built scripts and styles the page loads (hashed names under /assets/).
-      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-      await cache.addAll([...new Set([...assets, "/manifest.webmanifest"])]);
+      if (page.ok) await keepPage(page);
       await self.skipWaiting();
     })(),
   );
@@ -32,22 +29,52 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return;
+  const navigation = request.mode === "navigate";
   event.respondWith(
     (async () => {
       try {
-        const response = await fetch(request);
+        const response = await fetchWithin(request, navigation ? PAGE_WAIT_MS : undefined);
         if (response.ok) {
           const copy = response.clone();
-          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+          event.waitUntil(navigation ? keepPage(copy) : keep(request, copy));
         }
         return response;
       } catch (error) {
         // ignoreVary: the page asks for its scripts with an Origin header the cached copies lack.
-        const cached = await caches.match(request, { ignoreVary: true });
+        const cached = await caches.match(navigation ? "/" : request, { ignoreVary: true });
         if (cached) return cached;
-        if (request.mode === "navigate") return (await caches.match("/")) ?? Response.error();
         throw error;
       }
     })(),
   );
 });
+
+async function fetchWithin(request, ms) {
+  if (!ms) return fetch(request);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await fetch(request, { signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function keep(request, response) {
+  const cache = await caches.open(CACHE);
+  await cache.put(request, response);
+}
+
+/**
+ * Keeps the page and the built files it loads. (Files loaded later, such as the camera's QR
+ * reader, are kept when first loaded. Files of earlier versions stay: hashed names, small.)
+ */
+async function keepPage(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const assets = new Set(
+    [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]),
+  );
+  await cache.put("/", response);
+  await cache.addAll([...assets, "/manifest.webmanifest"]);
+}

@@ -27,9 +27,12 @@ export function App() {
   useEffect(() => {
     whoAmI().then(
       (signedIn) => {
+        // The station chosen before, if the same person is still signed in.
+        const before = remembered<Me>("me");
+        if (signedIn && signedIn.id === before?.id) setStationState(remembered("station"));
+        else remember("station", null);
         remember("me", signedIn);
         setMe(signedIn);
-        if (signedIn?.id === remembered<Me>("me")?.id) setStationState(remembered("station"));
       },
       // No network: whoever was signed in on this phone goes on at their station, offline.
       () => {
@@ -70,6 +73,8 @@ export function App() {
         <SignIn
           t={t}
           onSignedIn={(signedIn) => {
+            // Another person on this phone starts from the event list, not someone's station.
+            if (signedIn.id !== remembered<Me>("me")?.id) remember("station", null);
             remember("me", signedIn);
             setMe(signedIn);
           }}

@@ -52,6 +52,10 @@ export const messages = {
     conflictCancelled: "{seat}: let in offline, but the ticket was cancelled or refunded.",
     conflictUnknown: "A code let in offline is not a valid ticket of this event.",
     dismiss: "Dismiss",
+    anotherDoor: "another door",
+    syncSignIn: "Sign in again to sync the scans kept on this phone.",
+    syncTooMany: "Too many syncs from this phone: it tries again in a moment.",
+    syncFailed: "The scans could not be synced; they stay on this phone. Try again.",
   },
   "zh-TW": {
     appName: "OpenTicket 驗票",
@@ -103,6 +107,10 @@ export const messages = {
     conflictCancelled: "{seat}：已離線放行，但此票券已取消或退款。",
     conflictUnknown: "一個離線放行的代碼不是本活動的有效票券。",
     dismiss: "關閉",
+    anotherDoor: "另一個入口",
+    syncSignIn: "請重新登入，以同步此手機保存的掃描紀錄。",
+    syncTooMany: "此手機同步次數過多，稍後將自動重試。",
+    syncFailed: "掃描紀錄未能同步，仍保存在此手機上，請再試一次。",
   },
 } as const;
 

@@ -5,7 +5,7 @@
 // loses nothing. OpenTicket decides what each synced scan was: the first scan of a ticket
 // wins, and the others come back as conflicts for the staff to see.
 import type { RouterOutputs } from "@openticket/api";
-import { verifyTicketCode } from "@openticket/api/ticket-code";
+import { readTicketCode, verifyTicketCode } from "@openticket/api/ticket-code";
 import { api } from "./api.ts";
 import { deviceId } from "./device.ts";
 
@@ -42,7 +42,11 @@ const pendingKey = (eventId: string) => `openticket.checkin.pending.${eventId}`;
 /** Downloads the event's kit and keeps it on this phone. */
 export async function refreshKit(eventId: string): Promise<Kit> {
   const kit = await api.checkin.offlineKit.query({ eventId });
-  localStorage.setItem(kitKey(eventId), JSON.stringify(kit));
+  try {
+    localStorage.setItem(kitKey(eventId), JSON.stringify(kit));
+  } catch {
+    // Storage full: offline checks go on with the kit kept before (or answer NOT_VERIFIABLE).
+  }
   return kit;
 }
 
@@ -69,9 +73,16 @@ export async function scanOffline(
   const answer = (outcome: OfflineAnswer["outcome"]): OfflineAnswer => ({ outcome, offline: true });
   const kit = storedKit(eventId);
   if (!kit) return answer("NOT_VERIFIABLE");
-  const check = await verifyTicketCode(code, kit.keys);
+  // A browser without Ed25519 in WebCrypto cannot check signatures: say so, never stay silent.
+  const check = await verifyTicketCode(code, kit.keys).catch(() => null);
+  if (!check) return answer("NOT_VERIFIABLE");
   if (!check.valid) {
     if (check.claims && check.claims.eventId !== eventId) return answer("WRONG_EVENT");
+    // Signed by a newer key than this phone holds (the codes were re-issued since its kit).
+    const newest = Math.max(0, ...kit.keys.map((key) => key.number));
+    if (check.reason === "UNKNOWN_KEY" && (check.claims?.keyNumber ?? 0) > newest) {
+      return answer("NOT_VERIFIABLE");
+    }
     // Codes from before signing are 22 random characters: only OpenTicket knows them.
     if (check.reason === "NOT_SIGNED" && /^[A-Za-z0-9_-]{16,64}$/.test(code)) {
       return answer("NOT_VERIFIABLE");
@@ -127,7 +138,26 @@ export async function syncPending(eventId: string): Promise<SyncedScan[]> {
   return results;
 }
 
-/** What staff should look at after a sync: scans OpenTicket did not simply admit. */
-export function conflictsOf(results: SyncedScan[]): SyncedScan[] {
-  return results.filter((result) => result.outcome !== "ADMITTED");
+/** Whether this phone let the ticket of a signed code in offline, not yet synced. */
+export function admittedHereUnsynced(eventId: string, code: string): boolean {
+  const ticketId = readTicketCode(code)?.ticketId;
+  return ticketId !== undefined && pendingScans(eventId).some((scan) => scan.ticketId === ticketId);
+}
+
+const conflictsKey = (eventId: string) => `openticket.checkin.conflicts.${eventId}`;
+
+/** Scans a sync did not simply admit, kept (until staff dismiss them) across reloads. */
+export function addConflicts(eventId: string, results: SyncedScan[]): SyncedScan[] {
+  const all = [...storedConflicts(eventId), ...results.filter((r) => r.outcome !== "ADMITTED")];
+  localStorage.setItem(conflictsKey(eventId), JSON.stringify(all));
+  return all;
+}
+
+export function storedConflicts(eventId: string): SyncedScan[] {
+  const saved = localStorage.getItem(conflictsKey(eventId));
+  return saved ? (JSON.parse(saved) as SyncedScan[]) : [];
+}
+
+export function dismissConflicts(eventId: string) {
+  localStorage.removeItem(conflictsKey(eventId));
 }

@@ -6,12 +6,15 @@ import { api, refusalCode, type ScanAnswer, type ScannableEvent } from "./api.ts
 import { deviceId } from "./device.ts";
 import type { Locale, Translate } from "./messages.ts";
 import {
-  conflictsOf,
+  addConflicts,
+  admittedHereUnsynced,
+  dismissConflicts,
   type OfflineAnswer,
   pendingScans,
   refreshKit,
   type SyncedScan,
   scanOffline,
+  storedConflicts,
   storedKit,
   syncPending,
 } from "./offline.ts";
@@ -54,10 +57,11 @@ export function Scanner({
   const [pending, setPending] = useState(() => pendingScans(event.id).length);
   const [unsigned, setUnsigned] = useState(() => storedKit(event.id)?.unsignedTickets ?? 0);
   const [synced, setSynced] = useState<number | null>(null);
-  const [conflicts, setConflicts] = useState<SyncedScan[]>([]);
+  const [syncRefused, setSyncRefused] = useState<string | null>(null);
+  const [conflicts, setConflicts] = useState<SyncedScan[]>(() => storedConflicts(event.id));
   const syncing = useRef(false);
 
-  /** Sends the offline scans, then takes a fresh kit; on failure, stays offline. */
+  /** Sends the offline scans, then takes a fresh kit. No network: offline; a refusal: said. */
   const sync = useCallback(async () => {
     if (syncing.current) return;
     syncing.current = true;
@@ -65,13 +69,21 @@ export function Scanner({
       if (pendingScans(event.id).length > 0) {
         const results = await syncPending(event.id);
         setSynced(results.length);
-        setConflicts((shown) => [...shown, ...conflictsOf(results)]);
+        setConflicts(addConflicts(event.id, results));
       }
       const kit = await refreshKit(event.id);
       setUnsigned(kit.unsignedTickets);
       setOnline(true);
-    } catch {
-      setOnline(false);
+      setSyncRefused(null);
+    } catch (error) {
+      const refused = refusalCode(error);
+      if (refused === "NETWORK") setOnline(false);
+      else {
+        // Online, but OpenTicket said no (signed out, access taken away, too many): the scans
+        // stay on the phone and staff are told why.
+        setOnline(true);
+        setSyncRefused(refused);
+      }
     } finally {
       syncing.current = false;
       setPending(pendingScans(event.id).length);
@@ -110,6 +122,13 @@ export function Scanner({
       if (last.current?.code === code && now - last.current.at < REPEAT_MS) return;
       last.current = { code, at: now };
       if (!navigator.onLine) return scanWithoutNetwork(code);
+      // Let in here offline and not synced yet: OpenTicket does not know it is in.
+      if (admittedHereUnsynced(event.id, code)) {
+        playAnswer(false);
+        setShown({ kind: "offline", answer: { outcome: "ALREADY_CHECKED_IN", offline: true } });
+        void sync();
+        return;
+      }
       try {
         const answer = await api.checkin.scan.mutate({
           eventId: event.id,
@@ -160,6 +179,7 @@ export function Scanner({
         online={online}
         pending={pending}
         synced={synced}
+        refused={syncRefused}
         unsigned={unsigned}
         onSync={() => void sync()}
       />
@@ -211,7 +231,10 @@ export function Scanner({
           locale={locale}
           event={event}
           conflicts={conflicts}
-          onDismiss={() => setConflicts([])}
+          onDismiss={() => {
+            dismissConflicts(event.id);
+            setConflicts([]);
+          }}
         />
       )}
     </section>
@@ -223,6 +246,7 @@ function Connection({
   online,
   pending,
   synced,
+  refused,
   unsigned,
   onSync,
 }: {
@@ -230,12 +254,22 @@ function Connection({
   online: boolean;
   pending: number;
   synced: number | null;
+  refused: string | null;
   unsigned: number;
   onSync: () => void;
 }) {
   return (
-    <div className={`connection ${online ? "online" : "offline"}`} role="status">
+    <div className={`connection ${online && !refused ? "online" : "offline"}`} role="status">
       <span>{online ? t("online") : t("offlineMode")}</span>
+      {refused && (
+        <span>
+          {refused === "UNAUTHORIZED"
+            ? t("syncSignIn")
+            : refused === "TOO_MANY_REQUESTS"
+              ? t("syncTooMany")
+              : t("syncFailed")}
+        </span>
+      )}
       {pending > 0 && <span>{t("pending", { count: String(pending) })}</span>}
       {pending === 0 && synced !== null && <span>{t("synced", { count: String(synced) })}</span>}
       {unsigned > 0 && <span>{t("unsignedTickets", { count: String(unsigned) })}</span>}
@@ -274,9 +308,10 @@ function Conflicts({
           const seat = conflict.ticket
             ? `${conflict.ticket.section} ${conflict.ticket.seat} (${conflict.ticket.holder})`
             : "";
-          const other = conflict.other
-            ? { door: conflict.other.door, otherTime: time(conflict.other.at) }
-            : { door: "?", otherTime: "?" };
+          const other = {
+            door: conflict.other?.door ?? t("anotherDoor"),
+            otherTime: conflict.other ? time(conflict.other.at) : "?",
+          };
           const words =
             conflict.outcome === "DUPLICATE"
               ? t(conflict.firstScan ? "conflictFirst" : "conflictLater", { seat, ...other })

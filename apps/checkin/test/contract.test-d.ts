@@ -88,7 +88,7 @@ describe("the procedures the check-in app uses", () => {
       outcome: "ADMITTED" | "DUPLICATE" | "CANCELLED" | "WRONG_EVENT" | "UNKNOWN";
       ticket: Ticket | null;
       firstScan: boolean | null;
-      other: { door: string; at: Date } | null;
+      other: { door: string | null; at: Date } | null;
     }>();
   });
 

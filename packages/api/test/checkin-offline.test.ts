@@ -20,12 +20,13 @@ let show: Setup;
 let other: Setup;
 let buyer: Awaited<ReturnType<typeof makeUser>>;
 
-/** Tickets of a fresh paid order of `count` seats of the event, from seat `from` on. */
+/** Tickets of a paid order of `count` seats of the event, from seat `from` on, bought an hour ago. */
 async function ticketsOf(db: Db, setup: Setup, from: number, count: number) {
   const order = await sell(db, {
     eventId: setup.event.id,
     buyerId: buyer.id,
     eventSeatIds: setup.seatIds.slice(from, from + count),
+    at: new Date(Date.now() - 3600_000),
   });
   return db.ticket.findMany({
     where: { orderId: order.id },
@@ -300,6 +301,64 @@ describe("checkin.sync", () => {
     expect({ checkIns: await db.checkIn.count(), scans: await db.offlineScan.count() }).toEqual(
       before,
     );
+  });
+
+  it("admits a code re-issued since the phone scanned it offline, and only if scanned before; dates no scan before its ticket", async () => {
+    const { db } = database();
+    const organizer = callerFor(db, show.organizer).checkin;
+    const [early, late, seeded] = await ticketsOf(db, show, 24, 3);
+    if (!early || !late || !seeded) throw new Error("tickets");
+    await organizer.rotateKey({ eventId: show.event.id });
+    const oldEarly = await codeOfTicket(db, early.id);
+    const oldLate = await codeOfTicket(db, late.id);
+    const scannedBefore = new Date();
+    // The organizer rotates while the phone is offline: both codes are re-issued.
+    await organizer.rotateKey({ eventId: show.event.id });
+    expect(await codeOfTicket(db, early.id)).not.toBe(oldEarly);
+    // A ticket checked in before doors were recorded (as the demo data has them): no admission row.
+    const doorsOpened = new Date(Date.now() - 30 * 60_000);
+    await db.ticket.update({
+      where: { id: seeded.id },
+      data: { status: "CHECKED_IN", checkedInAt: doorsOpened },
+    });
+
+    const { results } = await organizer.sync({
+      eventId: show.event.id,
+      door: "Gate C",
+      deviceId: "gate-c-device",
+      scans: [
+        // Scanned offline before the rotation: the person was let in on that code.
+        {
+          localId: randomUUID(),
+          code: oldEarly,
+          scannedAt: new Date(scannedBefore.getTime() - 1000),
+        },
+        // "Scanned" with the old code after the rotation: that code was no longer valid.
+        { localId: randomUUID(), code: oldLate, scannedAt: new Date() },
+        // Dated long before its ticket was bought: counted from the purchase on.
+        {
+          localId: randomUUID(),
+          code: await codeOfTicket(db, seeded.id),
+          scannedAt: new Date("2001-01-01"),
+        },
+      ],
+    });
+    // Answered in scan order: the one dated 2001, the one before the rotation, the one after.
+    expect(results.map((result) => result.outcome)).toEqual(["DUPLICATE", "ADMITTED", "UNKNOWN"]);
+    const byTicket = new Map(results.map((result) => [result.ticket?.ticketId ?? "none", result]));
+    expect(byTicket.get(early.id)?.outcome).toBe("ADMITTED");
+    expect(byTicket.get(late.id)).toBeUndefined();
+    // The seeded admission had no door; the offline scan, dated at the purchase, came first.
+    expect(byTicket.get(seeded.id)).toMatchObject({
+      outcome: "DUPLICATE",
+      firstScan: true,
+      other: { door: null, at: doorsOpened },
+    });
+    const seededNow = await db.ticket.findUniqueOrThrow({ where: { id: seeded.id } });
+    expect(seededNow.checkedInAt?.getTime()).toBe(seededNow.createdAt.getTime());
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({
+      status: "VALID",
+    });
   });
 
   it("two devices syncing the same ticket at once: one admission, one conflict", async () => {

@@ -7,12 +7,18 @@
 //   DUPLICATE    the ticket was also admitted by another scan — a conflict for staff. The first
 //                scan wins: when this offline scan is earlier than the admission on record, it
 //                becomes the admission and the other is kept as superseded (`firstScan: true`).
+//                A scan is dated no earlier than its ticket and 24 hours before the sync.
+//
+// A code re-issued since the scan (the organizer rotated the event's key while the phone was
+// offline) still names its ticket, if it was signed by the retired key and scanned before the
+// rotation: the person was let in on it.
 //   CANCELLED    the ticket was cancelled or refunded: a conflict (someone got in on it).
 //   WRONG_EVENT / UNKNOWN  as for an online scan; the device should not have admitted these.
 import { type Db, runGuarded, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../context.ts";
 import { dateTime, id, name, text } from "../../input.ts";
+import { readTicketCode, verifyTicketCode } from "../../ticket-code.ts";
 import { isUniqueViolation } from "../payments/unique-violation.ts";
 import { findScannableEvent } from "./scanner-access.ts";
 import { type TicketFacts, ticketFacts, ticketFactsSelect } from "./ticket-facts.ts";
@@ -48,11 +54,14 @@ export type SyncedScan = {
   ticket: TicketFacts | null;
   /** DUPLICATE: whether this scan came first (and is the ticket's admission). */
   firstScan: boolean | null;
-  /** DUPLICATE: the other admission's door and time. */
-  other: { door: string; at: Date } | null;
+  /** DUPLICATE: the other admission's door (null: not recorded) and time. */
+  other: { door: string | null; at: Date } | null;
 };
 
 const CODE_SHAPE = /^[A-Za-z0-9_-]{16,160}$/;
+
+/** How long before its sync a scan may be dated: a door offline all day, not longer. */
+const MAX_OFFLINE_MS = 24 * 3600_000;
 
 export async function syncOfflineScans(db: Db, input: Input, caller: Caller) {
   await findScannableEvent(db, caller.user, input.eventId, { id: true });
@@ -67,11 +76,14 @@ async function syncOne(db: Db, input: Input, scan: Scan, caller: Caller): Promis
   const recorded = await recordedAnswer(db, input, scan.localId);
   if (recorded) return recorded;
   const now = caller.now();
-  // A device clock ahead of ours does not date a scan in the future.
-  const scannedAt = scan.scannedAt > now ? now : scan.scannedAt;
-  const found = CODE_SHAPE.test(scan.code)
-    ? await db.ticket.findUnique({ where: { code: scan.code }, select: ticketFactsSelect })
-    : null;
+  const found = await findTicket(db, input.eventId, scan);
+  // A device clock ahead of ours does not date a scan in the future, nor one far behind (or a
+  // device lying) before the ticket existed or long ago: an earlier scan supersedes admissions.
+  const earliest = Math.max(
+    now.getTime() - MAX_OFFLINE_MS,
+    found?.createdAt.getTime() ?? Number.NEGATIVE_INFINITY,
+  );
+  const scannedAt = new Date(Math.min(now.getTime(), Math.max(earliest, scan.scannedAt.getTime())));
   try {
     return await runGuarded(db, async (tx) => {
       const decided = !found
@@ -107,6 +119,29 @@ async function syncOne(db: Db, input: Input, scan: Scan, caller: Caller): Promis
   }
 }
 
+/**
+ * The ticket a scanned code names: by its code as issued; else, for a code signed by a key of
+ * this event since retired (its codes re-issued), by the ticket it names — as long as the scan
+ * was made before the key was retired: a phone offline through a rotation let that code in.
+ */
+async function findTicket(db: Db, eventId: string, scan: Scan) {
+  if (!CODE_SHAPE.test(scan.code)) return null;
+  const select = { ...ticketFactsSelect, createdAt: true } as const;
+  const issued = await db.ticket.findUnique({ where: { code: scan.code }, select });
+  if (issued) return issued;
+  const claims = readTicketCode(scan.code);
+  if (!claims || claims.eventId !== eventId) return null;
+  const retired = await db.ticketSigningKey.findMany({
+    where: { eventId, number: claims.keyNumber, retiredAt: { gt: scan.scannedAt } },
+    select: { number: true, publicKey: true },
+  });
+  if (!(await verifyTicketCode(scan.code, retired)).valid) return null;
+  return db.ticket.findFirst({
+    where: { id: claims.ticketId, order: { eventId } },
+    select,
+  });
+}
+
 async function admit(
   tx: Tx,
   input: Input,
@@ -134,25 +169,30 @@ async function admit(
     return { ...answer(scan, "ADMITTED"), ticket };
   }
   // Lock the ticket so an online scan or undo cannot change it under us, then read it.
-  const [current] = await tx.$queryRaw<{ status: string }[]>`
-    SELECT status::text FROM tickets WHERE id = ${ticketId}::uuid FOR UPDATE`;
+  const [current] = await tx.$queryRaw<{ status: string; checkedInAt: Date | null }[]>`
+    SELECT status::text, checked_in_at AS "checkedInAt" FROM tickets
+    WHERE id = ${ticketId}::uuid FOR UPDATE`;
   if (current?.status === "CANCELLED") return { ...answer(scan, "CANCELLED"), ticket };
-  const admission = await tx.checkIn.findFirst({
-    where: { ticketId, undoneAt: null, supersededAt: null },
-    select: { id: true, door: true, scannedAt: true },
-  });
-  if (current?.status !== "CHECKED_IN" || !admission) {
+  if (current?.status !== "CHECKED_IN") {
     // VALID again: an undo committed since our UPDATE. The next attempt admits it.
     throw Object.assign(new Error("The ticket changed while its scan was synced."), {
       code: "40001",
     });
   }
-  const other = { door: admission.door, at: admission.scannedAt };
-  if (admission.scannedAt <= scannedAt) {
+  const admission = await tx.checkIn.findFirst({
+    where: { ticketId, undoneAt: null, supersededAt: null },
+    select: { id: true, door: true, scannedAt: true },
+  });
+  // A ticket checked in before doors were recorded has no admission row: its time stands.
+  const firstAt = admission?.scannedAt ?? current.checkedInAt ?? now;
+  const other = { door: admission?.door ?? null, at: firstAt };
+  if (firstAt <= scannedAt) {
     return { ...answer(scan, "DUPLICATE"), ticket, firstScan: false, other };
   }
   // This offline scan came first: it is the ticket's admission; the later one is superseded.
-  await tx.checkIn.update({ where: { id: admission.id }, data: { supersededAt: now } });
+  if (admission) {
+    await tx.checkIn.update({ where: { id: admission.id }, data: { supersededAt: now } });
+  }
   await tx.checkIn.create({ data: checkIn });
   await tx.ticket.update({ where: { id: ticketId }, data: { checkedInAt: scannedAt } });
   return { ...answer(scan, "DUPLICATE"), ticket, firstScan: true, other };
@@ -179,6 +219,6 @@ async function recordedAnswer(db: Db, input: Input, localId: string): Promise<Sy
     outcome: row.outcome as Outcome,
     ticket: ticket ? ticketFacts(ticket) : null,
     firstScan: row.firstScan,
-    other: row.otherDoor && row.otherAt ? { door: row.otherDoor, at: row.otherAt } : null,
+    other: row.otherAt ? { door: row.otherDoor, at: row.otherAt } : null,
   };
 }

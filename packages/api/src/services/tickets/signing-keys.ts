@@ -1,6 +1,7 @@
 // Each event's Ed25519 key for signing ticket codes (issue 17; the code's layout:
-// ../../ticket-code.ts). The key in use is created with the event's first ticket and cached per
-// process: settling an order signs its tickets with no extra statement. The cache can be stale
+// ../../ticket-code.ts). The key in use is created with the event's first ticket (or its first
+// offline kit) and, once committed, cached per process: settling an order signs its tickets with
+// no extra statement. The cache can be stale
 // after another process rotated the key, so the statement that issues tickets checks that its
 // key is still in use (and share-locks it against a rotation running at that moment); when it is
 // not, the caller forgets the key and settles again (settle-checkout.ts).
@@ -30,15 +31,19 @@ export async function signingKeyInUse(db: Db | Tx, eventId: string): Promise<Sig
   const cached = inUse.get(eventId);
   if (cached) return cached;
   let row = await findKeyInUse(db, eventId);
+  // A key this call inserts may be inside a transaction that rolls back: it is used, not cached.
+  let ours = false;
   if (!row) {
     const { publicKey, privateKey } = newKeyPair();
     // Two first tickets at once: the partial unique index lets one key in, the other reads it.
-    await db.$executeRaw`
+    const inserted = await db.$queryRaw<unknown[]>`
       INSERT INTO ticket_signing_keys (id, event_id, number, public_key, private_key)
       SELECT ${randomUUID()}::uuid, ${eventId}::uuid, coalesce(max(number), 0) + 1,
              ${publicKey}, ${privateKey}
       FROM ticket_signing_keys WHERE event_id = ${eventId}::uuid
-      ON CONFLICT (event_id) WHERE retired_at IS NULL DO NOTHING`;
+      ON CONFLICT (event_id) WHERE retired_at IS NULL DO NOTHING
+      RETURNING id`;
+    ours = inserted.length > 0;
     row = await findKeyInUse(db, eventId);
     if (!row) throw new Error(`Event ${eventId} has no signing key.`);
   }
@@ -52,7 +57,7 @@ export async function signingKeyInUse(db: Db | Tx, eventId: string): Promise<Sig
       type: "pkcs8",
     }),
   };
-  inUse.set(eventId, key);
+  if (!ours) inUse.set(eventId, key);
   return key;
 }
 
