@@ -159,6 +159,10 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
       timeout: 15_000,
     })
     .toBeGreaterThan(0);
+  // Paid without a discount code: the codes' table says none was used.
+  expect(await page.getByTestId("sales-by-code-empty").textContent()).toBe(
+    "No order has used a discount code yet.",
+  );
   await screenshot(page, "44-organizer-sales");
 
   await page.getByRole("link", { name: "Attendees", exact: true }).click();
