@@ -120,6 +120,11 @@ it("shows the code in the organizer's sales, in English and Chinese", async () =
   // Code, orders, tickets sold, before discount, discount, net after refunds.
   expect(await cells()).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
   expect(await page.getByTestId("sales-by-code-empty").count()).toBe(0);
+  await expect
+    .poll(() => page.getByTestId("chart-by-day").locator(".recharts-bar-rectangle").count(), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0);
   await screenshot(page, "sales-by-code-en-desktop");
   await page.setViewportSize(PHONE);
   await screenshot(page, "sales-by-code-en-phone");
