@@ -1,6 +1,8 @@
 // A discount code at checkout (issue 15): a code that does not exist is refused on the field and
 // changes nothing; the organizer's code takes its share off before paying; the buyer pays the
-// lower amount on the provider's page, and the order shows the code and what it took off.
+// lower amount on the provider's page, and the order shows the code and what it took off. The
+// organizer then finds the code in the event's sales, by discount code, in English and Chinese,
+// on a desktop and a phone.
 import { hashPassword } from "@openticket/db/password";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import type { Browser } from "playwright-core";
@@ -11,6 +13,9 @@ import { launchBrowser, payOnDemoPage, screenshot } from "./browser";
 import { seatPositions } from "./seat-positions";
 
 const PASSWORD = "discounted-seats-2026";
+const ORGANIZER = { username: "spring_host", password: "spring-host-2026" };
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
 
 let app: AppServer;
 let browser: Browser;
@@ -20,7 +25,11 @@ beforeAll(async () => {
   [app, browser] = await Promise.all([
     startAppServer({
       prepare: async ({ db }) => {
-        const organizer = await makeUser(db, { role: "ORGANIZER" });
+        const organizer = await makeUser(db, {
+          role: "ORGANIZER",
+          username: ORGANIZER.username,
+          passwordHash: await hashPassword(ORGANIZER.password),
+        });
         const venue = await makeVenue(db, { ownerId: organizer.id, rows: 1, seatsPerRow: 4 });
         eventId = (
           await makeEvent(db, { organizerId: organizer.id, venueId: venue.id, price: 1000 })
@@ -95,5 +104,44 @@ it("refuses an unknown code, takes 20% off with the organizer's, and charges tha
       select: { uses: true },
     }),
   ).toEqual({ uses: 1 });
+  await context.close();
+}, 120_000);
+
+// After the purchase above.
+it("shows the code in the organizer's sales, in English and Chinese", async () => {
+  const context = await browser.newContext({ baseURL: app.baseUrl, locale: "en-US" });
+  const page = await context.newPage();
+  await page.setViewportSize(DESKTOP);
+  await signInInBrowser(page, ORGANIZER.username, ORGANIZER.password);
+  await page.goto(`/organizer/events/${eventId}/sales`);
+  const row = page.getByTestId("sales-code");
+  await expect.poll(() => row.count()).toBe(1);
+  const cells = async () => (await row.locator("td").allInnerTexts()).map((text) => text.trim());
+  // Code, orders, tickets sold, before discount, discount, net after refunds.
+  expect(await cells()).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
+  expect(await page.getByTestId("sales-by-code-empty").count()).toBe(0);
+  await expect
+    .poll(() => page.getByTestId("chart-by-day").locator(".recharts-bar-rectangle").count(), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThan(0);
+  await screenshot(page, "sales-by-code-en-desktop");
+  await page.setViewportSize(PHONE);
+  await screenshot(page, "sales-by-code-en-phone");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE.width,
+  );
+
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-TW", url: app.baseUrl }]);
+  await page.setViewportSize(DESKTOP);
+  await page.reload();
+  await expect
+    .poll(() => page.getByRole("heading", { name: "依折扣碼", exact: true }).count())
+    .toBe(1);
+  expect(await page.getByRole("columnheader", { name: "折扣前" }).count()).toBe(1);
+  expect(await cells()).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
+  await screenshot(page, "sales-by-code-zh-desktop");
+  await page.setViewportSize(PHONE);
+  await screenshot(page, "sales-by-code-zh-phone");
   await context.close();
 }, 120_000);

@@ -586,3 +586,95 @@ describe("refunds of discounted orders", () => {
     expect(await auditPaymentInvariants(db, { now: new Date(), paymentGraceMs: 0 })).toEqual([]);
   });
 });
+
+describe("the organizer's sales by discount code", () => {
+  it("sums each code's paid orders of the event, cancelled ones with their refunds, for the organizer and admins only", async () => {
+    const { db, event, organizer, codes, apis } = await saleWithBuyers({ buyers: 5 });
+    const [quarter, refunded, take300, noCode, pending] = apis;
+    if (!quarter || !refunded || !take300 || !noCode || !pending) throw new Error("buyers");
+    await codes.create({ eventId: event.id, code: "QUARTER", kind: "PERCENT", value: 25 });
+    await codes.create({ code: "TAKE300", kind: "AMOUNT", value: 300, currency: "TWD" });
+    await codes.create({ eventId: event.id, code: "UNUSED", kind: "PERCENT", value: 10 });
+
+    expect(await payWithCode(quarter, event.id, "by-code-1", "quarter")).toMatchObject({
+      total: 1500,
+      discountAmount: 500,
+    });
+    const cancelled = await payWithCode(refunded, event.id, "by-code-2", "QUARTER");
+    await refunded.order.cancel({ orderId: cancelled.id, idempotencyKey: "by-code-cancel" });
+    await payWithCode(take300, event.id, "by-code-3", "take300");
+    expect(await checkoutAndPay(noCode, event.id, "by-code-4")).toMatchObject({
+      status: "PAID",
+      total: 2000,
+      discountAmount: 0,
+    });
+    // Not paid yet: it holds a use of the code but has sold nothing.
+    await pending.order.checkout({
+      eventId: event.id,
+      idempotencyKey: "by-code-5",
+      discountCode: "QUARTER",
+    });
+    // The organizer-wide code on another of the organizer's events counts there, not here.
+    const other = await makeEvent(db, {
+      organizerId: organizer.id,
+      venueId: event.venueId,
+      price: 1000,
+    });
+    const otherSeats = await db.eventSeat.findMany({ where: { eventId: other.id }, take: 1 });
+    const elsewhere = callerFor(db, await makeUser(db));
+    await elsewhere.reservation.hold({
+      eventId: other.id,
+      seatIds: otherSeats.map((seat) => seat.id),
+    });
+    await payWithCode(elsewhere, other.id, "by-code-elsewhere", "TAKE300");
+
+    const sales = await callerFor(db, organizer).organizer.sales({ eventId: event.id });
+    expect(sales.byCode).toEqual([
+      {
+        code: "QUARTER",
+        orders: 2,
+        cancelledOrders: 1,
+        ticketsSold: 2,
+        gross: 4000,
+        discount: 1000,
+        charged: 3000,
+        refunds: 1200,
+        net: 1800,
+      },
+      {
+        code: "TAKE300",
+        orders: 1,
+        cancelledOrders: 0,
+        ticketsSold: 2,
+        gross: 2000,
+        discount: 300,
+        charged: 1700,
+        refunds: 0,
+        net: 1700,
+      },
+    ]);
+    // The codes' discounts are the event's; their money is part of its revenue and refunds.
+    expect(sales.totals).toMatchObject({ revenue: 6700, refunds: 1200, discounts: 1300 });
+
+    // The attendee CSV names each line's code and what it took off the order.
+    const csv = await callerFor(db, organizer).organizer.attendeesCsv({ eventId: event.id });
+    const lines = csv.csv.split("\r\n").map((line) => line.split(","));
+    const header = lines[0] ?? [];
+    const column = (name: string) => lines.slice(1, -1).map((line) => line[header.indexOf(name)]);
+    expect(column("discount_code").sort()).toEqual([
+      "",
+      "",
+      "QUARTER",
+      "QUARTER",
+      "TAKE300",
+      "TAKE300",
+    ]);
+    expect(column("order_discount").sort()).toEqual(["0", "0", "300", "300", "500", "500"]);
+
+    const admin = callerFor(db, await makeUser(db, { role: "ADMIN" })).organizer;
+    expect((await admin.sales({ eventId: event.id })).byCode).toEqual(sales.byCode);
+    const stranger = callerFor(db, (await eventOnSale(db)).organizer).organizer;
+    expect((await failure(stranger.sales({ eventId: event.id }))).code).toBe("NOT_FOUND");
+    expect((await failure(stranger.attendeesCsv({ eventId: event.id }))).code).toBe("NOT_FOUND");
+  });
+});

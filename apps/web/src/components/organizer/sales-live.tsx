@@ -1,13 +1,15 @@
 "use client";
 // One event's sales (R10), kept current while the page is open: prefetched by the page, then
 // refetched every few seconds, so a sale made a moment ago shows without reloading. Tickets sold,
-// money net of refunds, by tier and per day (a chart, loaded after the page: ./sales-by-day-chart.tsx).
+// money net of refunds, by tier, by discount code (./sales-by-code.tsx) and per day (a chart,
+// loaded after the page: ./sales-by-day-chart.tsx).
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { formatMoney } from "~/format/money";
 import { useTRPC } from "~/trpc/react";
 import { FigureList } from "./figure-list";
+import { SalesByCode } from "./sales-by-code";
 import { SalesByDayChart } from "./sales-by-day-chart";
 
 const REFRESH_MS = 5_000;
@@ -72,6 +74,7 @@ export function SalesLive({ eventId }: { eventId: string }) {
           </p>
         )}
       </section>
+      <SalesByCode codes={data.byCode} currency={data.currency} />
       <section className="flex flex-col gap-2">
         <h3 className="font-semibold">{t("byDay", { timeZone: data.timeZone })}</h3>
         {data.byDay.length === 0 ? (

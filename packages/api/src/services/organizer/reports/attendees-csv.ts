@@ -1,7 +1,8 @@
 // organizer.attendeesCsv (R11): the whole attendee list as a CSV download, one line per ticket,
-// times in the venue's time zone. Written by ../admin/csv.ts: quoted as RFC 4180 says, and any
-// cell starting like a formula (= + - @) prefixed with a quote, since names and phone numbers
-// are whatever buyers typed.
+// times in the venue's time zone. discount_code and order_discount are the order's code and what
+// it took off the whole order, repeated on each of its lines (price_paid is the ticket's share
+// after it). Written by ../admin/csv.ts: quoted as RFC 4180 says, and any cell starting like a
+// formula (= + - @) prefixed with a quote, since names and phone numbers are whatever buyers typed.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -23,6 +24,8 @@ const HEADER = [
   "seat",
   "tier",
   "price_paid",
+  "discount_code",
+  "order_discount",
   "status",
   "checked_in_at",
 ];
@@ -40,7 +43,11 @@ export async function getAttendeesCsv(
   const orders = await db.order.findMany({
     where: attendeeOrders(event.id),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: attendeeOrderSelect,
+    select: {
+      ...attendeeOrderSelect,
+      discountAmount: true,
+      discountCode: { select: { code: true } },
+    },
   });
   const rows: CsvCell[][] = orders.flatMap((order) =>
     order.tickets.map((ticket) => [
@@ -53,6 +60,8 @@ export async function getAttendeesCsv(
       ticket.eventSeat.seat.label,
       ticket.eventSeat.tier.name,
       ticket.pricePaid,
+      order.discountCode?.code ?? null,
+      order.discountAmount,
       ticket.status,
       ticket.checkedInAt ? local(ticket.checkedInAt) : null,
     ]),

@@ -5,12 +5,13 @@
 // the venue's time zone: money on the day it moved, tickets on the day they were bought.
 // Revenue is what was charged, after discount codes; `discounts` is what the codes took off the
 // orders that were paid (and maybe cancelled since), and the tiers count tickets at the price
-// paid, after their share of the discount.
+// paid, after their share of the discount; `byCode` breaks the codes down (./sales-by-code.ts).
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { id } from "../../../input.ts";
 import { findOwnEvent } from "../ownership.ts";
+import { loadSalesByCode } from "./sales-by-code.ts";
 
 export const eventReportInput = z.object({ eventId: id });
 
@@ -23,7 +24,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
     venue: { select: { timeZone: true } },
   });
   const timeZone = event.venue.timeZone;
-  const [tiers, moneyDays, ticketDays, discounted] = await Promise.all([
+  const [tiers, moneyDays, ticketDays, discounted, byCode] = await Promise.all([
     db.$queryRaw<
       { id: string; name: string; price: number; seats: number; sold: number; revenue: bigint }[]
     >`
@@ -53,6 +54,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
       where: { eventId: event.id, status: { in: ["PAID", "CANCELLED"] } },
       _sum: { discountAmount: true },
     }),
+    loadSalesByCode(db, event.id),
   ]);
 
   const byDay = mergeDays(moneyDays, ticketDays);
@@ -83,6 +85,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
     },
     byTier,
     byDay,
+    byCode,
   };
 }
 
