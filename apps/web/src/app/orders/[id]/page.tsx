@@ -113,8 +113,8 @@ export default async function OrderPage({
                 {ticket.code ? (
                   <>
                     <TicketQrCode code={ticket.code} label={t("qrLabel", { label: ticket.seat })} />
-                    <span className="text-xs text-slate-500">
-                      {t("ticketCode")}: <code className="font-mono">{ticket.code}</code>
+                    <span className="w-full text-xs text-slate-500">
+                      {t("ticketCode")}: <code className="font-mono break-all">{ticket.code}</code>
                     </span>
                   </>
                 ) : (
