@@ -2,7 +2,7 @@
 // rather than failing the page. Dates are calendar days in Asia/Taipei, where the events happen.
 import { EventCategory } from "@openticket/db/enums";
 import { param, type SearchParams } from "./search-params";
-import { DAY, taipeiDays } from "./taipei-days";
+import { DAY, isInvertedDays, taipeiDays } from "./taipei-days";
 import { uuidOrUndefined } from "./uuid";
 
 export type EventFilters = {
@@ -30,8 +30,7 @@ export function eventFiltersFromUrl(params: SearchParams): EventFilters {
 
 /** A range whose last day is before its first, which the api refuses (R3). */
 export function isInvertedRange(filters: EventFilters): boolean {
-  // YYYY-MM-DD days compare as text.
-  return Boolean(filters.fromDay && filters.toDay && filters.fromDay > filters.toDay);
+  return isInvertedDays(filters.fromDay, filters.toDay);
 }
 
 export function toListInput(filters: EventFilters) {

@@ -2,6 +2,12 @@
 // the admin sales page turn the YYYY-MM-DD days in their URL into the instants the api filters by.
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A range whose last day is before its first, which the api refuses (R3). */
+export function isInvertedDays(fromDay?: string, toDay?: string): boolean {
+  // YYYY-MM-DD days compare as text.
+  return Boolean(fromDay && toDay && DAY.test(fromDay) && DAY.test(toDay) && fromDay > toDay);
+}
+
 /** The start of a calendar day in Taipei. */
 export function taipeiDayStart(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);

@@ -46,8 +46,12 @@ export async function AdminEventFilters({
       <FilterSelect
         label={t("events.sort")}
         name="sort"
-        value={query.sort}
-        options={EVENT_SORT_KEYS.map((sort) => ({ value: sort, label: t(`events.sorts.${sort}`) }))}
+        // The usual order is no parameter at all, as in the list's own links.
+        value={query.sort === "startsAt" ? undefined : query.sort}
+        options={EVENT_SORT_KEYS.map((sort) => ({
+          value: sort === "startsAt" ? "" : sort,
+          label: t(`events.sorts.${sort}`),
+        }))}
       />
     </FilterForm>
   );

@@ -1,7 +1,8 @@
 "use client";
 // Generates a section of rows × seats: where it starts, how rows are named and numbered, and
 // whether rows curve towards the stage or are staggered. Whether it would overlap a section
-// already there is shown while typing, by the api's own geometry, and it cannot be saved so.
+// already there is shown while typing, by the api's own geometry, and it cannot be saved so; when
+// the api refuses one that overlaps a section added since the page loaded, the page catches up.
 import type { RouterInputs } from "@openticket/api";
 import {
   findOverlaps,
@@ -110,6 +111,10 @@ export function AddSectionForm({
           setDraft(readSection(new FormData(current), venueId));
         }
         router.refresh();
+      },
+      // A section added meanwhile (another tab, a colleague): show it, and the warning with it.
+      onError: (error) => {
+        if (error.data?.details?.reason === "SECTIONS_OVERLAP") router.refresh();
       },
     }),
   );
