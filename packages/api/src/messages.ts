@@ -188,6 +188,7 @@ export const apiMessages = {
   noAccountWithEmail: "No account has this e-mail address.",
   alreadyDoorStaff: "This person is already door staff for this event.",
   tooManyScans: "Too many scans from this device. Please wait a moment.",
+  codesReissuedTooOften: "This event's ticket codes cannot be re-issued again.",
   // The waiting room.
   admissionRequired: "This event has a waiting room: join the queue first.",
   admissionInvalid: "This admission pass is not valid.",
