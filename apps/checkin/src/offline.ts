@@ -39,9 +39,17 @@ const SYNC_BATCH = 200;
 const kitKey = (eventId: string) => `openticket.checkin.kit.${eventId}`;
 const pendingKey = (eventId: string) => `openticket.checkin.pending.${eventId}`;
 
+/** How long a sync or kit request may take before the phone counts it as no network. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
 /** Downloads the event's kit and keeps it on this phone. */
 export async function refreshKit(eventId: string): Promise<Kit> {
-  const kit = await api.checkin.offlineKit.query({ eventId });
+  // A request a dead connection leaves hanging would keep the station "syncing" for minutes:
+  // past this, it counts as no network (and is tried again).
+  const kit = await api.checkin.offlineKit.query(
+    { eventId },
+    { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+  );
   try {
     localStorage.setItem(kitKey(eventId), JSON.stringify(kit));
   } catch {
@@ -118,16 +126,19 @@ export async function syncPending(eventId: string): Promise<SyncedScan[]> {
     const first = pending[0];
     if (!first) break;
     const batch = pending.filter((scan) => scan.door === first.door).slice(0, SYNC_BATCH);
-    const synced = await api.checkin.sync.mutate({
-      eventId,
-      door: first.door,
-      deviceId: deviceId(),
-      scans: batch.map((scan) => ({
-        localId: scan.localId,
-        code: scan.code,
-        scannedAt: new Date(scan.scannedAt),
-      })),
-    });
+    const synced = await api.checkin.sync.mutate(
+      {
+        eventId,
+        door: first.door,
+        deviceId: deviceId(),
+        scans: batch.map((scan) => ({
+          localId: scan.localId,
+          code: scan.code,
+          scannedAt: new Date(scan.scannedAt),
+        })),
+      },
+      { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
+    );
     results.push(...synced.results);
     const done = new Set(batch.map((scan) => scan.localId));
     savePending(

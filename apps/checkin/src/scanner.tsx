@@ -60,10 +60,18 @@ export function Scanner({
   const [syncRefused, setSyncRefused] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<SyncedScan[]>(() => storedConflicts(event.id));
   const syncing = useRef(false);
+  const syncAgain = useRef(false);
 
-  /** Sends the offline scans, then takes a fresh kit. No network: offline; a refusal: said. */
+  /**
+   * Sends the offline scans, then takes a fresh kit. No network: offline; a refusal: said.
+   * An answer can arrive after the phone lost its network: it says online only if the phone
+   * still is. A sync asked for while one runs (the network back mid-way) runs after it.
+   */
   const sync = useCallback(async () => {
-    if (syncing.current) return;
+    if (syncing.current) {
+      syncAgain.current = true;
+      return;
+    }
     syncing.current = true;
     try {
       if (pendingScans(event.id).length > 0) {
@@ -73,7 +81,7 @@ export function Scanner({
       }
       const kit = await refreshKit(event.id);
       setUnsigned(kit.unsignedTickets);
-      setOnline(true);
+      setOnline(navigator.onLine);
       setSyncRefused(null);
     } catch (error) {
       const refused = refusalCode(error);
@@ -81,13 +89,16 @@ export function Scanner({
       else {
         // Online, but OpenTicket said no (signed out, access taken away, too many): the scans
         // stay on the phone and staff are told why.
-        setOnline(true);
+        setOnline(navigator.onLine);
         setSyncRefused(refused);
       }
     } finally {
       syncing.current = false;
       setPending(pendingScans(event.id).length);
     }
+    const again = syncAgain.current;
+    syncAgain.current = false;
+    if (again && navigator.onLine) await sync();
   }, [event.id]);
 
   useEffect(() => {

@@ -7,7 +7,8 @@
 //   DATABASE_URL         the PostgreSQL server for that database (default: local, user postgres);
 //                        with BENCH_URL, the database that server uses (audit, counts, floor)
 //   BENCH_SEATS 50000    BENCH_BUYERS 200    BENCH_SECONDS 600 (stop starting purchases after)
-//   BENCH_PROCESSES 1    passed to the server it starts as WEB_CONCURRENCY
+//   BENCH_PROCESSES      passed to the server it starts as WEB_CONCURRENCY (default: one per
+//                        core, as `pnpm start`)
 //   BENCH_SEAT_WRITES_PER_MINUTE 6000   the server's per-buyer hold/checkout limit (see below)
 //   BENCH_WAITING_ROOM_PER_MINUTE   unset: no waiting room; set: buyers queue, admitted at this rate
 //   BENCH_FLOOR_SECONDS 15   BENCH_FLOOR_CLIENTS min(buyers, 64)   BENCH_TIMEOUT_MS 60000
@@ -31,7 +32,7 @@ const settings = {
   seats: number("BENCH_SEATS", 50_000),
   buyers: number("BENCH_BUYERS", 200),
   seconds: number("BENCH_SECONDS", 600),
-  processes: number("BENCH_PROCESSES", 1),
+  processes: number("BENCH_PROCESSES", availableParallelism()),
   seatWritesPerMinute: number("BENCH_SEAT_WRITES_PER_MINUTE", 6_000),
   floorSeconds: number("BENCH_FLOOR_SECONDS", 15),
   timeoutMs: number("BENCH_TIMEOUT_MS", 60_000),
@@ -61,6 +62,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 const databaseUrl = env.BENCH_URL ? serverUrl : await prepareDatabase();
 const db = new pg.Client({ connectionString: databaseUrl });
+// Set once the stadium exists: a run that fails after that still audits what it sold.
+let saleEventId: string | null = null;
+let audited = false;
 try {
   let baseUrl = env.BENCH_URL ?? "";
   if (!baseUrl) {
@@ -117,7 +121,8 @@ try {
     signUpParallel: 4,
     waitingRoomPerMinute: settings.waitingRoomPerMinute,
     log,
-    beforeRush: async () => {
+    beforeRush: async (stadium) => {
+      saleEventId = stadium.eventId;
       // Only buyers with a verified address may pay (issue 14). The bench has no inbox to read
       // the 200 verification links from, so it marks its own buyers verified directly, and says so.
       const verified = await db.query(
@@ -155,6 +160,7 @@ try {
   for (const line of stepTable(rush)) log(line);
   log("");
   const audit = await auditSale(db, result.stadium.eventId);
+  audited = true;
   const ticketsPerSecond = rush.ticketsSold / rushSeconds;
   log(
     `tickets sold: ${rush.ticketsSold} in ${rush.ordersPaid} paid orders (database: ${audit.soldSeats} SOLD seats of ${audit.seats}, ${audit.pendingOrders} orders still PENDING)`,
@@ -228,6 +234,24 @@ try {
 } catch (error) {
   exitCode = 1;
   console.error(error);
+  if (saleEventId && !audited) {
+    // The run broke off mid-sale: what it did sell must still hold up.
+    const audit = await auditSale(db, saleEventId).catch((failure: unknown) => {
+      log(`audit not run: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return null;
+    });
+    if (audit) {
+      log(`== Audit (after the failure) ==`);
+      log(
+        audit.violations.length === 0
+          ? `OK: no seat with two live tickets; SOLD seats = live tickets (${audit.liveTickets}); every PAID order (${audit.paidOrders}) has its CHARGE and tickets`
+          : `FAILED: ${audit.violations.length} violations`,
+      );
+      for (const violation of audit.violations.slice(0, 20)) {
+        log(`  ${violation.problem}: ${violation.id}`);
+      }
+    }
+  }
 } finally {
   await server?.stop();
   await db.end().catch(() => {});

@@ -118,13 +118,18 @@ it("shows the code in the organizer's sales, in English and Chinese", async () =
   await expect.poll(() => row.count()).toBe(1);
   const cells = async () => (await row.locator("td").allInnerTexts()).map((text) => text.trim());
   // Code, orders, tickets sold, before discount, discount, net after refunds.
-  expect(await cells()).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
+  await expect.poll(cells).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
   expect(await page.getByTestId("sales-by-code-empty").count()).toBe(0);
   await expect
-    .poll(() => page.getByTestId("chart-by-day").locator(".recharts-bar-rectangle").count(), {
+    .poll(() => page.getByTestId("chart-by-day").locator(".chart-bar").count(), {
       timeout: 15_000,
     })
     .toBeGreaterThan(0);
+  // A column (net money) and a dot on the tickets line per day.
+  expect(await page.getByTestId("chart-by-day").locator(".chart-bar").count()).toBe(
+    await page.getByTestId("chart-by-day").locator(".chart-dot").count(),
+  );
+  expect(await page.getByTestId("chart-by-day").locator("svg .chart-line").count()).toBe(1);
   await screenshot(page, "sales-by-code-en-desktop");
   await page.setViewportSize(PHONE);
   await screenshot(page, "sales-by-code-en-phone");
@@ -139,7 +144,7 @@ it("shows the code in the organizer's sales, in English and Chinese", async () =
     .poll(() => page.getByRole("heading", { name: "依折扣碼", exact: true }).count())
     .toBe(1);
   expect(await page.getByRole("columnheader", { name: "折扣前" }).count()).toBe(1);
-  expect(await cells()).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
+  await expect.poll(cells).toEqual(["SPRING20", "1", "2", "NT$2,000", "NT$400", "NT$1,600"]);
   await screenshot(page, "sales-by-code-zh-desktop");
   await page.setViewportSize(PHONE);
   await screenshot(page, "sales-by-code-zh-phone");

@@ -68,7 +68,7 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
   await page.waitForURL(/\/organizer\/venues$/);
   await page.getByRole("link", { name: "New venue" }).click();
   await page.getByLabel("Name").fill("Riverside Hall");
-  await page.getByLabel("City").fill("Kaohsiung");
+  await page.getByLabel("City", { exact: true }).fill("Kaohsiung");
   await page.getByLabel("Address").fill("1 River Road");
   await page.getByRole("button", { name: "Create venue" }).click();
   await page.waitForURL(/\/organizer\/venues\/[0-9a-f-]{36}$/);
@@ -155,10 +155,14 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
     .toBe("2");
   expect(await page.getByTestId("figure-net").textContent()).toContain("5,000");
   await expect
-    .poll(() => page.getByTestId("chart-by-day").locator(".recharts-bar-rectangle").count(), {
+    .poll(() => page.getByTestId("chart-by-day").locator(".chart-bar").count(), {
       timeout: 15_000,
     })
     .toBeGreaterThan(0);
+  // A column (net money) and a dot on the tickets line per day.
+  expect(await page.getByTestId("chart-by-day").locator(".chart-bar").count()).toBe(
+    await page.getByTestId("chart-by-day").locator(".chart-dot").count(),
+  );
   // Paid without a discount code: the codes' table says none was used.
   expect(await page.getByTestId("sales-by-code-empty").textContent()).toBe(
     "No order has used a discount code yet.",
@@ -248,7 +252,7 @@ it("builds a venue, sells an event, manages its seats and cancels it with refund
   await screenshot(page, "48-organizer-analytics");
   await page.goto("/organizer/analytics");
   await expect
-    .poll(() => page.getByTestId("chart-comparison").locator(".recharts-bar-rectangle").count(), {
+    .poll(() => page.getByTestId("chart-comparison").locator(".chart-bar").count(), {
       timeout: 15_000,
     })
     .toBe(1);

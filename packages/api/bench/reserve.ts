@@ -10,6 +10,7 @@
 //   raw       guarded upsert + DELETE through a `pg` pool, autocommit: the floor
 //
 // Run:  pnpm bench:reserve            (from the repository root)
+//       BENCH_MODE=ga pnpm bench:reserve   the hot standing zone instead (./reserve-ga.ts)
 // Env:  DATABASE_URL       use this server (a fresh openticket_bench_* database is created and
 //                          dropped); otherwise a throwaway embedded PostgreSQL is started
 //       BENCH_SECONDS      seconds per measurement (default 6)
@@ -884,7 +885,10 @@ function describe(error: unknown): string {
   return `${error.name}${code ? ` ${String(code)}` : ""}: ${error.message.split("\n").slice(0, 3).join(" ")}`;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// BENCH_MODE=ga: the hot standing zone instead (./reserve-ga.ts).
+(process.env.BENCH_MODE === "ga" ? import("./reserve-ga.ts").then(() => {}) : main()).catch(
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -61,6 +61,16 @@ export type AppErrorReason =
   | "NOT_ENOUGH_SEATS"
   /** reservation.holdBestAvailable: CONFLICT — other buyers took every choice in turn, several times over; nothing was held. Try again. */
   | "SEATS_CONTENDED"
+  /** reservation.holdBestAvailable: CONFLICT — this requestKey's request was done before and none of its seats is held any more (released, expired, sold); nothing was held. Ask again with a new key. */
+  | "REQUEST_ENDED"
+  /** reservation.hold: BAD_REQUEST — some seats are a standing zone's places, which are given by quantity (reservation.holdBestAvailable with the zone's sectionId); nothing was held. */
+  | "STANDING_BY_QUANTITY"
+  /** reservation.hold, holdBestAvailable: BAD_REQUEST — the ticket type's sale window is not open now; nothing was held. */
+  | "TYPE_NOT_ON_SALE"
+  /** reservation.hold: BAD_REQUEST — the ticket type is only sold for another tier's seats; nothing was held. Offer the seats' own types. */
+  | "TYPE_NOT_FOR_SEATS"
+  /** reservation.hold, holdBestAvailable: CONFLICT — the ticket type's quota has fewer left (`ticketsLeft`) than asked; nothing was held. Offer another type or fewer. */
+  | "TYPE_SOLD_OUT"
   /** reservation.hold/release by position: CONFLICT — the layout version sent is not the current one; nothing was done. Reload the seat map. */
   | "LAYOUT_CHANGED"
   /** auth.resetPassword, auth.verifyEmail: BAD_REQUEST — no such link (mistyped or forged); nothing changed. Offer to ask for a new one. */
@@ -105,6 +115,8 @@ export type AppErrorReason =
   | "DISCOUNT_EXPIRED"
   /** The same: an amount code of another currency than the event's. */
   | "DISCOUNT_CURRENCY"
+  /** The same: a code for some ticket types, and none of the held tickets is of them. */
+  | "DISCOUNT_NOT_FOR_TYPES"
   /** order.checkout, order.previewDiscount: CONFLICT on field discountCode — every use of the code is taken; nothing was held or charged. Offer to pay without it. */
   | "DISCOUNT_EXHAUSTED"
   /** organizer.discountCodes.create: CONFLICT on field code — the organizer already has this code (in any case). */
@@ -112,7 +124,9 @@ export type AppErrorReason =
   /** organizer.discountCodes.update: BAD_REQUEST on field maxUses — below the uses already taken (`uses`). */
   | "DISCOUNT_BELOW_USES"
   /** organizer.discountCodes.delete: CONFLICT — orders used the code; switch it off instead. */
-  | "DISCOUNT_IN_USE";
+  | "DISCOUNT_IN_USE"
+  /** organizer.ticketTypes.delete: CONFLICT — seats are held or tickets sold as this type; nothing was deleted. End its sale window instead. */
+  | "TICKET_TYPE_IN_USE";
 
 /** A seat the organizer console refused to change: someone holds or bought it. */
 export type RefusedSeat = { id: string; state: "HELD" | "SOLD" };
@@ -135,6 +149,8 @@ export type AppErrorDetails = {
   seatIds?: string[];
   /** organizer.events.update: BAD_REQUEST — these price tier ids are not the event's: the form is stale. */
   tierIds?: string[];
+  /** reservation.hold, holdBestAvailable: TYPE_SOLD_OUT — how many of the ticket type are left. */
+  ticketsLeft?: number;
   /** reservation.holdBestAvailable: NOT_ENOUGH_SEATS — how many seats are free where the buyer asked. */
   seatsLeft?: number;
   /** reservation.hold: BAD_REQUEST — the hold would exceed the per-order maximum; choose fewer seats. */

@@ -1,12 +1,16 @@
 // @openticket/api/venue-layout — a venue layout's pure geometry, for the organizer's editor:
 // which seats a generated section has, and whether it would overlap the sections already there
-// (the same rules the api refuses with). No server-only imports.
+// (the same rules the api refuses with), and where a standing zone's places go. No server-only
+// imports.
 
 export {
+  defaultPlacesPerRow,
   type GeneratedSeat,
   generateSectionSeats,
+  generateStandingPlaces,
   SEAT_PITCH,
   type SectionShape,
+  type StandingZoneShape,
 } from "./services/organizer/venues/section-layout.ts";
 export {
   findOverlaps,

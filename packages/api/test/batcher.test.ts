@@ -111,7 +111,7 @@ describe("Batcher", () => {
     expect(batcher.stats.splits).toBe(3);
   });
 
-  it("refuses calls beyond its queue bound with TOO_MANY_REQUESTS", async () => {
+  it("refuses calls beyond its queue bound with TOO_MANY_REQUESTS and when to come back", async () => {
     let release = () => {};
     const firstBatchDone = new Promise<void>((resolve) => {
       release = resolve;
@@ -130,6 +130,8 @@ describe("Batcher", () => {
     const error = await batcher.submit(4).catch((error: unknown) => error);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("TOO_MANY_REQUESTS");
+    // Said over HTTP as 429 with Retry-After: 1.
+    expect((error as AppError).details?.retryAfterSeconds).toBe(1);
     expect(batcher.stats.refused).toBe(1);
     release();
     expect(await Promise.all([first, ...queued])).toEqual([1, 2, 3]);

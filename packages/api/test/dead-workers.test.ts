@@ -73,15 +73,18 @@ it("keeps a worker's lock across a dropped connection: it reconnects and locks a
   await db.$executeRaw`
     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
      WHERE application_name = 'openticket-job-worker-locks' AND datname = current_database()`;
-  // Back within its reconnect backoff, holding the lock again.
+  // Back within its reconnect backoff, holding the lock again (the lock itself, not just a new
+  // connection: between connecting and locking, the worker is rightly taken for dead).
   await expect
     .poll(
       async () =>
         (
           await db.$queryRaw<{ n: number }[]>`
-            SELECT count(*)::int AS n FROM pg_stat_activity
-             WHERE application_name = 'openticket-job-worker-locks'
-               AND datname = current_database() AND state = 'idle'`
+            SELECT count(*)::int AS n FROM pg_locks l
+            JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.locktype = 'advisory' AND l.granted
+               AND a.application_name = 'openticket-job-worker-locks'
+               AND a.datname = current_database()`
         )[0]?.n,
       { timeout: 10_000 },
     )

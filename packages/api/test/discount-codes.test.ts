@@ -200,6 +200,102 @@ describe("a discount code at checkout", () => {
   });
 });
 
+describe("a discount code for some ticket types", () => {
+  it("takes its share off those tickets only, refuses an order without them, and is set up for one event's types", async () => {
+    const { db, event, organizer, codes, apis, seatIds } = await saleWithBuyers({
+      buyers: 2,
+      seatsEach: 3,
+    });
+    const [buyer, other] = apis;
+    if (!buyer || !other) throw new Error("buyers");
+    const types = callerFor(db, organizer).organizer.ticketTypes;
+    const student = await types.create({ eventId: event.id, name: "Student", price: 600 });
+    const group = await types.create({ eventId: event.id, name: "Group", price: 900 });
+    const code = await codes.create({
+      eventId: event.id,
+      code: "STUDENT50",
+      kind: "PERCENT",
+      value: 50,
+      ticketTypeIds: [student.id],
+    });
+    expect(code.ticketTypeIds).toEqual([student.id]);
+    // Two seats at the tier's price, one as Student: half off the Student ticket only.
+    await buyer.reservation.hold({
+      eventId: event.id,
+      seatIds: [seatIds[2] as string],
+      ticketTypeId: student.id,
+    });
+    expect(
+      await buyer.order.previewDiscount({ eventId: event.id, code: "student50" }),
+    ).toMatchObject({ subtotal: 2600, discount: 300, total: 2300 });
+    const order = await payWithCode(buyer, event.id, "types-code-1", "student50");
+    expect(order).toMatchObject({ status: "PAID", total: 2300, discountAmount: 300 });
+    expect(order.tickets.map((ticket) => [ticket.ticketType, ticket.pricePaid]).sort()).toEqual([
+      [null, 1000],
+      [null, 1000],
+      ["Student", 300],
+    ]);
+
+    // No Student ticket held: refused on the field, nothing written, the seats still held.
+    const refused = await failure(
+      other.order.checkout({
+        eventId: event.id,
+        idempotencyKey: "types-code-2",
+        discountCode: "STUDENT50",
+      }),
+    );
+    expect([refused.code, detailsOf(refused)?.reason, detailsOf(refused)?.field]).toEqual([
+      "BAD_REQUEST",
+      "DISCOUNT_NOT_FOR_TYPES",
+      "discountCode",
+    ]);
+    expect(await db.order.count({ where: { idempotencyKey: "types-code-2" } })).toBe(0);
+    expect(await db.seatHold.count({ where: { eventId: event.id, orderId: null } })).toBe(3);
+    expect((await codes.list({ eventId: event.id })).items[0]).toMatchObject({ uses: 1 });
+
+    // Only a code for one event may name types, and only that event's.
+    const elsewhere = await makeEvent(db, { organizerId: organizer.id, venueId: event.venueId });
+    const otherType = await types.create({ eventId: elsewhere.id, name: "Student", price: 500 });
+    for (const input of [
+      { code: "ALLSTUDENTS", ticketTypeIds: [student.id] },
+      { eventId: event.id, code: "WRONGTYPE", ticketTypeIds: [otherType.id] },
+    ]) {
+      const error = await failure(codes.create({ ...input, kind: "PERCENT", value: 10 }));
+      expect([error.code, detailsOf(error)?.field]).toEqual(["BAD_REQUEST", "ticketTypeIds"]);
+    }
+    expect(await db.discountCode.count({ where: { organizerId: organizer.id } })).toBe(1);
+
+    // A type deleted: codes forget it; one limited to it alone is switched off, never widened
+    // to every ticket.
+    for (const [name, ids] of [
+      ["GROUPONLY", [group.id]],
+      ["GROUPORSTUDENT", [group.id, student.id]],
+    ] as const) {
+      await codes.create({
+        eventId: event.id,
+        code: name,
+        kind: "PERCENT",
+        value: 10,
+        ticketTypeIds: [...ids],
+      });
+    }
+    expect(await types.delete({ ticketTypeId: group.id })).toEqual({
+      ticketTypeId: group.id,
+      codesSwitchedOff: ["GROUPONLY"],
+    });
+    const after = await db.discountCode.findMany({
+      where: { code: { in: ["GROUPONLY", "GROUPORSTUDENT"] } },
+      select: { code: true, active: true, ticketTypeIds: true },
+      orderBy: { code: "asc" },
+    });
+    expect(after).toEqual([
+      { code: "GROUPONLY", active: false, ticketTypeIds: [] },
+      { code: "GROUPORSTUDENT", active: true, ticketTypeIds: [student.id] },
+    ]);
+    expect(await auditPaymentInvariants(db, { now: new Date(), paymentGraceMs: 0 })).toEqual([]);
+  });
+});
+
 describe("managing discount codes", () => {
   it("keeps codes unique per organizer whatever the case, checks amounts' currency, and never lowers a limit below the uses", async () => {
     const { db, event, codes, apis } = await saleWithBuyers({ buyers: 2 });

@@ -33,6 +33,13 @@ describe("the job queue", () => {
       eventId: event.id,
     });
     expect(cancelled).toMatchObject({ refundsQueued: true, refundedOrders: 0, ordersStillPaid: 3 });
+    // Queued ahead of mail (the buyers' confirmations above): money first.
+    const queued = await db.$queryRaw<{ task: string; priority: number }[]>`
+      SELECT task_identifier AS task, priority FROM graphile_worker.jobs ORDER BY priority, id`;
+    expect(queued[0]).toEqual({ task: "refund-cancelled-event", priority: -10 });
+    expect(
+      queued.filter((job) => job.task === "send-mail").every((job) => job.priority === 0),
+    ).toBe(true);
     expect(
       await db.payment.count({ where: { order: { eventId: event.id }, kind: "REFUND" } }),
     ).toBe(0);

@@ -21,6 +21,8 @@ type Ids = {
   eventSeatId: string;
   discountCodeId: string;
   spareCodeId: string;
+  ticketTypeId: string;
+  spareTypeId: string;
 };
 
 let owner: Awaited<ReturnType<typeof organizerEvent>>;
@@ -37,6 +39,13 @@ const CALLS: Record<string, (api: OrganizerApi, ids: Ids, tag: string) => Promis
       rows: { count: 1 },
       seatsPerRow: 2,
       origin: { x: 0, y: 200 },
+    }),
+  "venues.addStandingZone": (api, { venueId }, tag) =>
+    api.venues.addStandingZone({
+      venueId,
+      name: `Floor ${tag}`,
+      capacity: 4,
+      origin: { x: 0, y: tag === "admin" ? 400 : 600 },
     }),
   "venues.removeSeats": (api, { venueId, seatId }) =>
     api.venues.removeSeats({ venueId, seatIds: [seatId] }),
@@ -78,6 +87,13 @@ const CALLS: Record<string, (api: OrganizerApi, ids: Ids, tag: string) => Promis
     api.discountCodes.update({ discountCodeId, active: false }),
   "discountCodes.delete": (api, { spareCodeId }) =>
     api.discountCodes.delete({ discountCodeId: spareCodeId }),
+  "ticketTypes.list": (api, { eventId }) => api.ticketTypes.list({ eventId }),
+  "ticketTypes.create": (api, { eventId }, tag) =>
+    api.ticketTypes.create({ eventId, name: `Student ${tag}`, price: 500 }),
+  "ticketTypes.update": (api, { ticketTypeId }) =>
+    api.ticketTypes.update({ ticketTypeId, name: "Student", price: 450 }),
+  "ticketTypes.delete": (api, { spareTypeId }) =>
+    api.ticketTypes.delete({ ticketTypeId: spareTypeId }),
   // Last: the admin really cancels it.
   "events.cancel": (api, { eventId }) => api.events.cancel({ eventId }),
 };
@@ -114,6 +130,16 @@ beforeAll(async () => {
     value: 100,
     currency: "TWD",
   });
+  const type = await owner.api.ticketTypes.create({
+    eventId: owner.event.id,
+    name: "Student",
+    price: 500,
+  });
+  const spareType = await owner.api.ticketTypes.create({
+    eventId: owner.event.id,
+    name: "Spare",
+    price: 100,
+  });
   ids = {
     venueId: owner.venue.id,
     sectionId: layout.sections[0]?.id ?? "",
@@ -124,6 +150,8 @@ beforeAll(async () => {
     eventSeatId: owner.seatIds.at(-1) ?? "",
     discountCodeId: code.id,
     spareCodeId: spareCode.id,
+    ticketTypeId: type.id,
+    spareTypeId: spareType.id,
   };
 });
 

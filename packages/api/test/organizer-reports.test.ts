@@ -202,11 +202,11 @@ describe("organizer.attendees", () => {
       timeStyle: "short",
     }).format(startsAt);
     expect(lines).toEqual([
-      "order_id,ordered_at,name,email,phone,section,seat,tier,price_paid,discount_code,order_discount,status,checked_in_at",
-      `${orders.alice?.id},2026-03-01 23:30,"Lin, Mei ""MJ""",mei.lin@example.tw,'+886912345678,Front,A-1,VIP,3000,,0,CHECKED_IN,${checkedInAt}`,
-      `${orders.alice?.id},2026-03-01 23:30,"Lin, Mei ""MJ""",mei.lin@example.tw,'+886912345678,Front,A-2,VIP,3000,,0,VALID,`,
-      `${orders.bob?.id},2026-03-02 00:30,"'=HYPERLINK(""http://evil.example"")",bob@example.tw,,Back,B-1,Standard,1000,,0,VALID,`,
-      `${orders.dave?.id},2026-03-03 11:00,Dave Chen,dave@example.tw,0912 000 000,Back,C-1,Standard,1000,,0,VALID,`,
+      "order_id,ordered_at,name,email,phone,section,seat,tier,price_paid,discount_code,order_discount,status,checked_in_at,ticket_type",
+      `${orders.alice?.id},2026-03-01 23:30,"Lin, Mei ""MJ""",mei.lin@example.tw,'+886912345678,Front,A-1,VIP,3000,,0,CHECKED_IN,${checkedInAt},`,
+      `${orders.alice?.id},2026-03-01 23:30,"Lin, Mei ""MJ""",mei.lin@example.tw,'+886912345678,Front,A-2,VIP,3000,,0,VALID,,`,
+      `${orders.bob?.id},2026-03-02 00:30,"'=HYPERLINK(""http://evil.example"")",bob@example.tw,,Back,B-1,Standard,1000,,0,VALID,,`,
+      `${orders.dave?.id},2026-03-03 11:00,Dave Chen,dave@example.tw,0912 000 000,Back,C-1,Standard,1000,,0,VALID,,`,
       "",
     ]);
   });

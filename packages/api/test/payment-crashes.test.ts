@@ -1,10 +1,11 @@
 // Crash at every step of a payment: a child process runs checkout, the provider's confirmation
 // or a refund and is SIGKILLed between two steps (OPENTICKET_CRASH_AT); then the reconciler runs
 // and every money and seat invariant (audit-invariants.sql) must hold, with the outcome a buyer
-// would expect.
+// would expect — for numbered seats at a tier's price, and for standing places held as a ticket
+// type with a quota and bought with a code for that type (its counts and the code's uses too).
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { useTestDatabase } from "@openticket/db/testing";
+import { makeEvent, makeUser, makeVenue, useTestDatabase } from "@openticket/db/testing";
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../src/context.ts";
 import type { CrashPointName } from "../src/services/crash-point.ts";
@@ -131,6 +132,97 @@ describe("a payment interrupted by a crash", () => {
       expect(refunds.map((refund) => refund.amount)).toEqual([1600]);
       const atProvider = await db.demoPayment.findFirstOrThrow({ where: { orderId: order.id } });
       expect(atProvider.refunded).toBe(1600);
+    });
+  }
+});
+
+/** Two standing places held as "Early bird" (800, quota 3); the code EARLY50 takes half off it. */
+async function typedPlacesHeld() {
+  const { db } = database();
+  const organizer = await makeUser(db, { role: "ORGANIZER" });
+  const manage = callerFor(db, organizer).organizer;
+  const venue = await makeVenue(db, { ownerId: organizer.id, rows: 1, seatsPerRow: 2 });
+  const { section } = await manage.venues.addStandingZone({
+    venueId: venue.id,
+    name: "Floor",
+    capacity: 10,
+    origin: { x: 0, y: 100 },
+  });
+  const event = await makeEvent(db, { organizerId: organizer.id, venueId: venue.id, price: 1000 });
+  const type = await manage.ticketTypes.create({
+    eventId: event.id,
+    name: "Early bird",
+    price: 800,
+    quota: 3,
+  });
+  const code = await manage.discountCodes.create({
+    eventId: event.id,
+    code: "EARLY50",
+    kind: "PERCENT",
+    value: 50,
+    ticketTypeIds: [type.id],
+  });
+  const [buyer] = await makeBuyers(db, 1);
+  if (!buyer) throw new Error("buyer");
+  await callerFor(db, buyer).reservation.holdBestAvailable({
+    eventId: event.id,
+    sectionId: section.id,
+    quantity: 2,
+    ticketTypeId: type.id,
+  });
+  /** The type's counts and the code's uses, as the database keeps them. */
+  const counts = async () => ({
+    ...(await db.ticketType.findUniqueOrThrow({
+      where: { id: type.id },
+      select: { held: true, sold: true },
+    })),
+    uses: (await db.discountCode.findUniqueOrThrow({ where: { id: code.id } })).uses,
+  });
+  return { db, buyer, event, type, counts };
+}
+
+describe("a typed, discounted purchase of standing places interrupted by a crash", () => {
+  it("after the order was recorded: expired, the places, the type's count and the code's use back", async () => {
+    const { db, buyer, event, counts } = await typedPlacesHeld();
+    expect(await counts()).toEqual({ held: 2, sold: 0, uses: 0 });
+    await crashAt(
+      "checkout:after-order",
+      "checkout",
+      buyer.id,
+      event.id,
+      "typed-crash-1",
+      "early50",
+    );
+    expect(await counts()).toEqual({ held: 2, sold: 0, uses: 1 });
+    await reconcileAndAudit();
+    const order = await db.order.findFirstOrThrow({ where: { userId: buyer.id } });
+    expect(order).toMatchObject({ status: "EXPIRED", total: 800, discountAmount: 800 });
+    expect(await counts()).toEqual({ held: 0, sold: 0, uses: 0 });
+    expect(await db.seatHold.count({ where: { eventId: event.id } })).toBe(0);
+  });
+
+  for (const point of ["settle:before-sale", "settle:after-sale"] as const) {
+    it(`when confirmed, ${point.split(":")[1]}: sold as the type, half off each place, counted once`, async () => {
+      const { db, buyer, event, type, counts } = await typedPlacesHeld();
+      const started = await callerFor(db, buyer).order.checkout({
+        eventId: event.id,
+        idempotencyKey: `typed-crash-${point.split(":")[1]}`,
+        discountCode: "EARLY50",
+      });
+      await crashAt(point, "approve", started.redirectUrl?.split("/").at(-1) ?? "");
+      await reconcileAndAudit();
+      expect(await db.order.findUniqueOrThrow({ where: { id: started.orderId } })).toMatchObject({
+        status: "PAID",
+        total: 800,
+        discountAmount: 800,
+      });
+      const tickets = await db.ticket.findMany({
+        where: { orderId: started.orderId },
+        select: { pricePaid: true, ticketTypeId: true },
+      });
+      expect(tickets.map((ticket) => ticket.pricePaid)).toEqual([400, 400]);
+      expect(tickets.map((ticket) => ticket.ticketTypeId)).toEqual([type.id, type.id]);
+      expect(await counts()).toEqual({ held: 0, sold: 2, uses: 1 });
     });
   }
 });

@@ -10,6 +10,8 @@ import { ZodError } from "zod";
 import { createContext } from "../src/context.ts";
 import { decodeSeatLayout } from "../src/seat-map.ts";
 import type { holdBestAvailable } from "../src/services/reservation/hold-best-available.ts";
+import { holdSeats } from "../src/services/reservation/hold-seats.ts";
+import { sweepExpiredHolds } from "../src/services/reservation/sweep-expired-holds.ts";
 import { callerFor } from "./helpers/callers.ts";
 import { eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
@@ -273,6 +275,67 @@ describe("reservation.holdBestAvailable", () => {
     expect(labels(rest).sort()).toEqual(["A-5", "B-1", "B-2"]);
   });
 
+  it("answers a retry with the same requestKey with the same seats, holding nothing more", async () => {
+    const { db } = database();
+    const { event } = await eventOnSale(db, { rows: 3, seatsPerRow: 8 });
+    const [alice, bob] = await makeBuyers(db, 2);
+    if (!alice || !bob) throw new Error("buyers");
+    const api = callerFor(db, alice).reservation;
+    const ask = { eventId: event.id, quantity: 2, requestKey: "best-try-0001" };
+
+    // The answer was lost on the way: the buyer's page asks again with the same key, even while
+    // the first call still runs.
+    const [first, sameTime] = await Promise.all([
+      api.holdBestAvailable(ask),
+      api.holdBestAvailable(ask),
+    ]);
+    const again = await api.holdBestAvailable(ask);
+    expect(labels(first)).toEqual(["A-4", "A-5"]);
+    expect(sameTime).toEqual(first);
+    expect(labels(again)).toEqual(labels(first));
+    expect(again.seatIds.sort()).toEqual([...first.seatIds].sort());
+    expect(again.together).toBe(true);
+    expect(again.expiresAt).toEqual(first.expiresAt);
+    expect(again.seats.map((seat) => seat.position)).toEqual(first.seats.map((s) => s.position));
+    expect(await db.seatHold.count({ where: { userId: alice.id } })).toBe(2);
+    // The key is the buyer's own: another buyer with it gets seats of their own.
+    const bobs = await callerFor(db, bob).reservation.holdBestAvailable(ask);
+    expect(bobs.seatIds).toHaveLength(2);
+    expect(bobs.seatIds.some((id) => first.seatIds.includes(id))).toBe(false);
+    // A new request (a new key) holds two more.
+    const more = await api.holdBestAvailable({ ...ask, requestKey: "best-try-0002" });
+    expect(more.seatIds.some((id) => first.seatIds.includes(id))).toBe(false);
+    expect(await db.seatHold.count({ where: { userId: alice.id } })).toBe(4);
+    // Released seats are not the request's any more: the same key returns what is left of it.
+    const [kept, released] = first.seatIds;
+    if (!kept || !released) throw new Error("seats");
+    await api.release({ eventId: event.id, seatIds: [released] });
+    const rest = await api.holdBestAvailable(ask);
+    expect(rest.seatIds).toEqual([kept]);
+    expect(await db.seatHold.count({ where: { userId: alice.id } })).toBe(3);
+    // Once none of its seats is held (released, expired), the request is over: the same key
+    // holds nothing and says so; a new key holds afresh.
+    await db.seatHold.updateMany({
+      where: { userId: alice.id, requestKey: "best-try-0001" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const ended = await refusal(api.holdBestAvailable(ask));
+    expect(ended.code).toBe("CONFLICT");
+    expect(ended.cause).toMatchObject({ details: { reason: "REQUEST_ENDED" } });
+    const afresh = await api.holdBestAvailable({ ...ask, requestKey: "best-try-0003" });
+    expect(afresh.seatIds).toHaveLength(2);
+    // The sweeper forgets keys after a day.
+    await sweepExpiredHolds(db, { now: new Date(Date.now() + 2 * 86_400_000) });
+    expect(await db.holdRequest.count({ where: { userId: alice.id } })).toBe(0);
+
+    // A key too short to be one is refused as input, holding nothing.
+    const before = await db.seatHold.count();
+    const bad = await refusal(api.holdBestAvailable({ ...ask, requestKey: "short" }));
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect((bad.cause as ZodError).issues.map((issue) => issue.path)).toEqual([["requestKey"]]);
+    expect(await db.seatHold.count()).toBe(before);
+  });
+
   it("serves 50 buyers × 4 seats at once on a 400-seat section, no seat twice", async () => {
     const { db } = database();
     const { event } = await eventOnSale(db, { rows: 20, seatsPerRow: 20 });
@@ -420,4 +483,48 @@ describe("reservation.holdBestAvailable across app instances", () => {
     expect(new Set(seatIds).size).toBe(200);
     expect(await db.seatHold.count({ where: { eventId: event.id } })).toBe(200);
   }, 60_000);
+
+  it("holds a request once when its retry reaches another instance while it still runs", async () => {
+    const { db } = database();
+    const { event } = await eventOnSale(db, { rows: 3, seatsPerRow: 8 });
+    const [alice] = await makeBuyers(db, 1);
+    if (!alice) throw new Error("buyer");
+    const instances: { holdBestAvailable: typeof holdBestAvailable }[] = [];
+    for (let i = 0; i < 3; i++) {
+      vi.resetModules();
+      instances.push(await import("../src/services/reservation/hold-best-available.ts"));
+    }
+    const ask = { eventId: event.id, quantity: 3, requestKey: "retry-elsewhere-1" };
+    const answers = await Promise.all(
+      instances.map((instance) =>
+        instance.holdBestAvailable(
+          db,
+          ask,
+          createContext({ db, user: alice }) as Parameters<typeof holdBestAvailable>[2],
+        ),
+      ),
+    );
+    const [first] = answers;
+    for (const answer of answers)
+      expect([...answer.seatIds].sort()).toEqual([...(first?.seatIds ?? [])].sort());
+    expect(await db.seatHold.count({ where: { userId: alice.id } })).toBe(3);
+    // The database is what decides: a hold carrying the claimed key, for other seats (a try that
+    // chose differently), holds nothing.
+    const other = await db.eventSeat.findFirst({
+      where: { eventId: event.id, id: { notIn: first?.seatIds ?? [] } },
+      select: { id: true },
+    });
+    if (!other) throw new Error("seat");
+    const late = holdSeats(
+      db,
+      { eventId: event.id, seatIds: [other.id] },
+      {
+        ...(createContext({ db, user: alice }) as Parameters<typeof holdSeats>[2]),
+        byQuantity: false,
+        requestKey: ask.requestKey,
+      },
+    );
+    await expect(late).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.seatHold.count({ where: { userId: alice.id } })).toBe(3);
+  });
 });

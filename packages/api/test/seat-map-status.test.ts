@@ -1,9 +1,11 @@
 // event.seatStatus / event.onSeatStatus: one shared board per process per event, kept current
 // from the real seat-change feed. Checked against event.seatMap (the per-seat truth) after
 // concurrent holds, releases and sales, on two "processes" (two feeds); deltas apply in order,
-// a version the process does not know gets a snapshot, and concurrent requests share one read.
+// a version the process does not know gets a snapshot, and concurrent requests share one read;
+// an unknown event, or a draft to anyone but its organizer, streams nothing (NOT_FOUND).
+import { randomUUID } from "node:crypto";
 import { createDb } from "@openticket/db";
-import { useTestDatabase } from "@openticket/db/testing";
+import { makeUser, useTestDatabase } from "@openticket/db/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { createContext } from "../src/context.ts";
 import { createCaller } from "../src/root.ts";
@@ -19,6 +21,8 @@ import { SeatChangeFeed } from "../src/services/seat-changes/feed.ts";
 import { getSeatLayout } from "../src/services/seat-map/layout.ts";
 import { seatStatusStats } from "../src/services/seat-map/status-board.ts";
 import { callerFor } from "./helpers/callers.ts";
+import { organizerEvent } from "./helpers/organizer.ts";
+import { codeOf } from "./helpers/refusals.ts";
 import { checkoutAndPay, eventOnSale, makeBuyers } from "./helpers/sale.ts";
 
 const database = useTestDatabase({ maxConnections: 30 });
@@ -203,5 +207,35 @@ describe("the shared seat status", () => {
       expect(seatStatusStats.snapshots - before).toBe(1);
       expect(new Set(answers.map((answer) => answer.version)).size).toBe(1);
     }
+  });
+
+  it("streams nothing for an unknown event or, to a buyer, a draft: NOT_FOUND", async () => {
+    const { db, url } = database();
+    const feed = newFeed(url);
+    const draft = await organizerEvent(db, { draft: true });
+    const buyer = await makeUser(db);
+    const firstMessage = async (user: Parameters<typeof callerFor>[1], eventId: string) => {
+      const controller = new AbortController();
+      try {
+        const api = createCaller(createContext({ db, user, seatChanges: feed }), {
+          signal: controller.signal,
+        });
+        const stream = await api.event.onSeatStatus({ eventId });
+        await stream[Symbol.asyncIterator]().next();
+      } finally {
+        controller.abort();
+      }
+    };
+    expect({
+      unknown: await codeOf(firstMessage(buyer, randomUUID())),
+      draftBuyer: await codeOf(firstMessage(buyer, draft.event.id)),
+      draftAnonymous: await codeOf(firstMessage(null, draft.event.id)),
+      draftOrganizer: await codeOf(firstMessage(draft.organizer, draft.event.id)),
+    }).toEqual({
+      unknown: "NOT_FOUND",
+      draftBuyer: "NOT_FOUND",
+      draftAnonymous: "NOT_FOUND",
+      draftOrganizer: "OK",
+    });
   });
 });

@@ -47,6 +47,11 @@ const HAND_WRITTEN = new Set([
   "discount_codes_value_valid",
   "discount_codes_window_ordered",
   "orders_discount_valid",
+  "ticket_types_price_non_negative",
+  "ticket_types_quota_positive",
+  "ticket_types_counts_non_negative",
+  "ticket_types_window_ordered",
+  "ticket_types_within_quota",
 ]);
 
 /**

@@ -79,4 +79,40 @@ describe("seedDemoData", () => {
     });
     expect(attended).toBeGreaterThan(0);
   });
+
+  it("has both shapes of issue 15: a concert with seats and a standing zone, a talk with ticket types and codes", async () => {
+    const { db } = database();
+    const concert = await db.event.findFirstOrThrow({
+      where: { venue: { sections: { some: { kind: "STANDING" } } }, category: "CONCERT" },
+      select: { venue: { select: { sections: { select: { kind: true } } } } },
+    });
+    expect(new Set(concert.venue.sections.map((section) => section.kind))).toEqual(
+      new Set(["SEATED", "STANDING"]),
+    );
+    const talk = await db.event.findFirstOrThrow({
+      where: { category: "TALK", venue: { sections: { every: { kind: "STANDING" } } } },
+      select: {
+        ticketTypes: { select: { id: true, name: true } },
+        discountCodes: {
+          select: { code: true, kind: true, value: true, maxUses: true, ticketTypeIds: true },
+        },
+      },
+    });
+    const student = talk.ticketTypes.find((type) => type.name === "Student");
+    expect(talk.ticketTypes.map((type) => type.name).sort()).toEqual(["Early bird", "Student"]);
+    expect(talk.discountCodes).toContainEqual({
+      code: "CAMPUS50",
+      kind: "AMOUNT",
+      value: 50,
+      maxUses: null,
+      ticketTypeIds: [student?.id],
+    });
+    expect(talk.discountCodes).toContainEqual({
+      code: "TSMEETUP",
+      kind: "PERCENT",
+      value: 10,
+      maxUses: 30,
+      ticketTypeIds: [],
+    });
+  });
 });

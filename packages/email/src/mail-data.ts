@@ -19,6 +19,9 @@ export type MailEvent = {
   url: string;
 };
 
+/** The row of a standing zone's places: they have an entry number, no row or seat. */
+export const STANDING_ROW = "#";
+
 export type MailTicket = {
   /** The ticket's unguessable code: what its QR code carries. */
   code: string;

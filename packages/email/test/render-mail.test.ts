@@ -37,6 +37,7 @@ describe.each<[Locale, Record<string, string>]>([
       zone: "(Taiwan Standard Time)",
       time: "7:30",
       seat: "Section A · Row 3 · Seat 12",
+      place: "Rock zone · Standing · Entry no. 7",
       newDate: "Saturday, December 19, 2026",
     },
   ],
@@ -49,6 +50,7 @@ describe.each<[Locale, Record<string, string>]>([
       zone: "（台北標準時間）",
       time: "7:30",
       seat: "A 區 3 排 12 號",
+      place: "Rock zone 站區 入場序號 7",
       newDate: "2026年12月19日",
     },
   ],
@@ -79,6 +81,18 @@ describe.each<[Locale, Record<string, string>]>([
       "tickets.pdf",
       "event.ics",
     ]);
+  });
+
+  it("order-confirmation: a standing zone's place by its entry number, not a row", async () => {
+    const sample = mails["order-confirmation"];
+    const [first, ...rest] = sample.tickets;
+    if (!first) throw new Error("sample tickets");
+    const mail = await renderMail(
+      { ...sample, tickets: [{ ...first, section: "Rock zone", row: "#", seat: "7" }, ...rest] },
+      locale,
+    );
+    expectEverywhere(mail, [f.place as string]);
+    expect(mail.text).not.toContain("Row #");
   });
 
   it("event-reminder: the date in the subject, the tickets and the calendar entry", async () => {

@@ -1,9 +1,13 @@
 import type { InputHTMLAttributes } from "react";
 
-/** A labelled input with an optional hint and error, wired for screen readers. */
+/**
+ * A labelled input with an optional hint and error, wired for screen readers. Its id is its name
+ * unless `id` says otherwise (a form repeated on a page, one per row).
+ */
 export function FormField({
   label,
   name,
+  id = name,
   hint,
   error,
   ...input
@@ -14,14 +18,14 @@ export function FormField({
   error?: string;
 }) {
   const describedBy =
-    [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ") || undefined;
+    [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={name} className="text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
         {label}
       </label>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -29,12 +33,12 @@ export function FormField({
         {...input}
       />
       {hint && (
-        <p id={`${name}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${name}-error`} className="text-xs font-medium text-red-700">
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
           {error}
         </p>
       )}

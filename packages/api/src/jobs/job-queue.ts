@@ -6,6 +6,7 @@
 //     organizer's request (organizer.events.cancel queues it);
 //   - send-mail: one message of the mail outbox (services/mail/send-mail.ts), queued by
 //     queueMail in the transaction that caused it; retried with backoff, FAILED when exhausted;
+//     it waits while buyers queue for this process's API (./buyers-first.ts);
 //   - event-reminders, every hour: the day-before reminders (services/mail/queue-event-reminders.ts).
 // A failed job is retried with exponential backoff by the queue; a dead runner's jobs are freed
 // within a minute (dead-workers.ts), not after graphile-worker's 4-hour lock timeout. Self-hosted, startJobRunner
@@ -21,6 +22,7 @@ import { type MailTransport, mailTransportFor } from "../services/mail/transport
 import type { PaymentProvider } from "../services/payments/payment-provider.ts";
 import { reconcilePayments } from "../services/payments/reconcile-payments.ts";
 import { refundCancelledEvent } from "../services/payments/refund-cancelled-event.ts";
+import { waitWhileBuyersQueue } from "./buyers-first.ts";
 import { holdWorkerLocks, releaseDeadWorkers } from "./dead-workers.ts";
 
 export type JobDependencies = { db: Db; payments: PaymentProvider; settings: Settings };
@@ -39,7 +41,21 @@ async function reconcile(deps: JobDependencies) {
   }
 }
 
-function tasks(deps: JobDependencies, transport: MailTransport): TaskList {
+/**
+ * Money before mail: the reconciler and refunds are picked before any queued message (a lower
+ * number runs first), so a backlog of confirmations never delays them by more than the message
+ * being sent.
+ */
+const MONEY_FIRST = -10;
+
+/** The longest a message waits for buyers queued at this process's API (./buyers-first.ts). */
+const MAIL_YIELD_MS = 10_000;
+
+function tasks(
+  deps: JobDependencies,
+  transport: MailTransport,
+  options: { yieldToBuyers: boolean },
+): TaskList {
   return {
     "reconcile-payments": () => reconcile(deps),
     "refund-cancelled-event": async (payload) => {
@@ -52,6 +68,8 @@ function tasks(deps: JobDependencies, transport: MailTransport): TaskList {
     },
     [SEND_MAIL_JOB]: async (payload, helpers) => {
       const { id } = payload as { id: string };
+      // In the web process, behind its buyers; a cron call sends at once.
+      if (options.yieldToBuyers) await waitWhileBuyersQueue({ maxWaitMs: MAIL_YIELD_MS });
       await sendQueuedMail(
         deps.db,
         id,
@@ -65,9 +83,10 @@ function tasks(deps: JobDependencies, transport: MailTransport): TaskList {
   };
 }
 
-const CRONTAB = ["* * * * * reconcile-payments ?max=1", "0 * * * * event-reminders ?max=1"].join(
-  "\n",
-);
+const CRONTAB = [
+  `* * * * * reconcile-payments ?max=1&priority=${MONEY_FIRST}`,
+  "0 * * * * event-reminders ?max=1",
+].join("\n");
 
 export async function startJobRunner(connectionString: string, deps: JobDependencies) {
   const transport = mailTransportFor(deps.db, deps.settings);
@@ -75,7 +94,7 @@ export async function startJobRunner(connectionString: string, deps: JobDependen
   await locks.ready;
   const runner = await run({
     connectionString,
-    taskList: tasks(deps, transport),
+    taskList: tasks(deps, transport, { yieldToBuyers: true }),
     crontab: CRONTAB,
     concurrency: 1,
     noHandleSignals: true,
@@ -101,7 +120,7 @@ export async function runDueJobs(connectionString: string, deps: JobDependencies
     await locks.ready;
     await runOnce({
       connectionString,
-      taskList: tasks(deps, transport),
+      taskList: tasks(deps, transport, { yieldToBuyers: false }),
       noHandleSignals: true,
       events: locks.events,
     });
@@ -117,7 +136,8 @@ export function jobQueueFor(db: Db): JobQueue {
     async refundCancelledEvent(eventId) {
       await db.$executeRaw`
         SELECT graphile_worker.add_job('refund-cancelled-event', json_build_object('eventId', ${eventId}::text),
-                                       job_key := ${`refund-cancelled-event:${eventId}`})`;
+                                       job_key := ${`refund-cancelled-event:${eventId}`},
+                                       priority := ${MONEY_FIRST}::int)`;
     },
   };
 }

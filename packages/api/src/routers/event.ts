@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getEvent, getEventInput } from "../services/event/get-event.ts";
 import { assertSeatMapVisible, getSeatMap, seatMapInput } from "../services/event/get-seat-map.ts";
 import { listEventCities, listEvents, listEventsInput } from "../services/event/list-events.ts";
+import { listEventTicketTypes, listTicketTypesInput } from "../services/event/list-ticket-types.ts";
 import { getSeatLayout, seatLayoutInput } from "../services/seat-map/layout.ts";
 import {
   getSeatStatus,
@@ -25,6 +26,12 @@ export const eventRouter = router({
     .meta({ rateLimit: "anonymousReads" })
     .input(getEventInput)
     .query(({ ctx, input }) => getEvent(ctx.db, input, ctx)),
+
+  /** The ticket types a buyer may hold seats as, with what is left of each quota (issue 15). */
+  ticketTypes: publicProcedure
+    .meta({ rateLimit: "anonymousReads" })
+    .input(listTicketTypesInput)
+    .query(({ ctx, input }) => listEventTicketTypes(ctx.db, input, ctx)),
 
   seatMap: publicProcedure
     .meta({ rateLimit: "anonymousReads" })

@@ -6,6 +6,7 @@ import { organizerDiscountCodesRouter } from "./organizer/discount-codes.ts";
 import { organizerEventsRouter } from "./organizer/events.ts";
 import { organizerReportProcedures } from "./organizer/reports.ts";
 import { organizerSeatsRouter } from "./organizer/seats.ts";
+import { organizerTicketTypesRouter } from "./organizer/ticket-types.ts";
 import { organizerVenuesRouter } from "./organizer/venues.ts";
 import { organizerWaitingRoomRouter } from "./organizer/waiting-room.ts";
 
@@ -15,5 +16,6 @@ export const organizerRouter = router({
   seats: organizerSeatsRouter,
   waitingRoom: organizerWaitingRoomRouter,
   discountCodes: organizerDiscountCodesRouter,
+  ticketTypes: organizerTicketTypesRouter,
   ...organizerReportProcedures,
 });

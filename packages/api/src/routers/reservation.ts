@@ -31,9 +31,13 @@ export const reservationRouter = router({
     .input(holdInput)
     .mutation(async ({ ctx, input, signal }) => {
       const caller = { ...ctx, signal };
-      const { eventId, layoutVersion, positions, seatIds, admission } = input;
+      const { eventId, layoutVersion, positions, seatIds, admission, ticketTypeId } = input;
       if (!positions || !layoutVersion) {
-        return holdSeats(ctx.db, { eventId, seatIds: seatIds ?? [], admission }, caller);
+        return holdSeats(
+          ctx.db,
+          { eventId, seatIds: seatIds ?? [], admission, ticketTypeId },
+          caller,
+        );
       }
       const resolved = await seatIdsAtPositions(
         ctx.db,
@@ -43,7 +47,7 @@ export const reservationRouter = router({
       try {
         const held = await holdSeats(
           ctx.db,
-          { eventId, seatIds: resolved.seatIds, admission },
+          { eventId, seatIds: resolved.seatIds, admission, ticketTypeId },
           caller,
         );
         return { ...held, positions };

@@ -1,6 +1,6 @@
 // One payment step in a process of its own, for payment-crashes.test.ts: started with
 // OPENTICKET_CRASH_AT=<point>, it dies by SIGKILL at that point (src/services/crash-point.ts).
-//   payment-step.ts <database url> checkout <userId> <eventId> <idempotency key>
+//   payment-step.ts <database url> checkout <userId> <eventId> <idempotency key> [discount code]
 //   payment-step.ts <database url> approve <demo reference>
 //   payment-step.ts <database url> cancel <userId> <orderId>
 import { createDb } from "@openticket/db";
@@ -18,8 +18,8 @@ async function asUser(userId: string) {
 }
 
 if (action === "checkout") {
-  const [userId = "", eventId = "", key = ""] = args;
-  await (await asUser(userId)).order.checkout({ eventId, idempotencyKey: key });
+  const [userId = "", eventId = "", key = "", discountCode] = args;
+  await (await asUser(userId)).order.checkout({ eventId, idempotencyKey: key, discountCode });
 } else if (action === "approve") {
   await inProcessDemoProvider(db).demo.approve(args[0] ?? "");
 } else if (action === "cancel") {

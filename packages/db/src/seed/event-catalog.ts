@@ -31,6 +31,26 @@ export type EventPlan = {
   refund: { untilHours: number | null; percent: number };
   /** Most expensive first, for the front rows. Prices in TWD, which has no minor unit. */
   tiers: readonly (readonly [name: string, price: number])[];
+  /** Ticket types besides the tiers' prices, for every seat: Student, Early bird… */
+  ticketTypes?: readonly {
+    name: string;
+    price: number;
+    quota?: number;
+    note?: string;
+    /** The type's sale ends this many days before the event (an early bird). */
+    endsDaysBefore?: number;
+  }[];
+  /** Discount codes for this event; `forTypes` limits one to those ticket types' tickets. */
+  discountCodes?: readonly {
+    code: string;
+    kind: "PERCENT" | "AMOUNT";
+    /** Percent, or TWD off. */
+    value: number;
+    maxUses?: number;
+    forTypes?: readonly string[];
+  }[];
+  /** Tiers by section name instead of by row (a standing zone is one price throughout). */
+  tierBySection?: Readonly<Record<string, string>>;
   sales?: SalesPlan;
   /** For CANCELLED events: the day the organizer called it off (every order was refunded). */
   cancelledDay?: number;
@@ -626,5 +646,56 @@ export const EVENT_CATALOG: readonly EventPlan[] = [
       ["Standard", 400],
     ],
     sales: { soldShare: 0.5 },
+  },
+  // Zhongshan Live House: a standing floor and a seated balcony.
+  {
+    key: "lanterns-live-house-tour",
+    venue: "zhongshan-live-house",
+    title: "The Paper Lanterns: Live House Tour",
+    performer: "The Paper Lanterns",
+    category: "CONCERT",
+    status: "PUBLISHED",
+    description:
+      "Taipei's loudest indie four-piece play the small rooms again. The Rock Zone in front of the stage is standing, entered by ticket number from 19:00; the balcony is seated. Expect the new single, the old favourites and a long, loud encore.",
+    day: 27,
+    time: EVENING,
+    durationMinutes: 150,
+    salesOpenDaysBefore: 40,
+    maxSeatsPerOrder: 4,
+    refund: { untilHours: 72, percent: 90 },
+    tiers: [
+      ["Rock Zone", 2800],
+      ["Balcony", 2200],
+    ],
+    tierBySection: { "Rock Zone": "Rock Zone", Balcony: "Balcony" },
+    ticketTypes: [{ name: "Student", price: 1800, note: "Student ID checked at the door." }],
+    sales: { soldShare: 0.45 },
+  },
+  // Songshan Creative Studio: no seats, 120 places.
+  {
+    key: "talk-typescript-in-production",
+    venue: "songshan-studio",
+    title: "Talk: TypeScript in Production at Scale",
+    performer: "Lin Mei-Ling, staff engineer",
+    category: "TALK",
+    status: "PUBLISHED",
+    description:
+      "An evening talk on running a large TypeScript codebase: strict types in a million lines, build times that stay under a minute, and what the team would do differently. Questions and drinks after. No seat numbers: come early for the front.",
+    day: 16,
+    time: [19, 0],
+    durationMinutes: 120,
+    salesOpenDaysBefore: 30,
+    maxSeatsPerOrder: 4,
+    refund: { untilHours: 24, percent: 100 },
+    tiers: [["General", 400]],
+    ticketTypes: [
+      { name: "Student", price: 250, note: "Bring your student ID to the door." },
+      { name: "Early bird", price: 300, quota: 40, endsDaysBefore: 7 },
+    ],
+    discountCodes: [
+      { code: "CAMPUS50", kind: "AMOUNT", value: 50, forTypes: ["Student"] },
+      { code: "TSMEETUP", kind: "PERCENT", value: 10, maxUses: 30 },
+    ],
+    sales: { soldShare: 0.3 },
   },
 ];

@@ -19,6 +19,8 @@ export type Buyers = {
 type EventRows = {
   events: Prisma.EventCreateManyInput[];
   priceTiers: Prisma.PriceTierCreateManyInput[];
+  ticketTypes: Prisma.TicketTypeCreateManyInput[];
+  discountCodes: Prisma.DiscountCodeCreateManyInput[];
   eventSeats: Prisma.EventSeatCreateManyInput[];
   orders: Prisma.OrderCreateManyInput[];
   tickets: Prisma.TicketCreateManyInput[];
@@ -87,9 +89,52 @@ function buildEvent(
     ordering,
   }));
   rows.priceTiers.push(...tiers);
+  // Ticket types (issue 15): sold for every seat; the demo's sales are at the tiers' prices.
+  (plan.ticketTypes ?? []).forEach((type, ordering) => {
+    rows.ticketTypes.push({
+      id: demoId(`ticket-type:${plan.key}:${type.name}`),
+      eventId,
+      name: type.name,
+      price: type.price,
+      quota: type.quota ?? null,
+      note: type.note ?? "",
+      salesEndAt:
+        type.endsDaysBefore === undefined
+          ? null
+          : taipeiTime(today, plan.day - type.endsDaysBefore, 23, 59),
+      ordering,
+      createdAt,
+      updatedAt: createdAt,
+    });
+  });
+
+  // Discount codes (issue 15), none used yet: the demo's sales are without codes.
+  for (const code of plan.discountCodes ?? []) {
+    rows.discountCodes.push({
+      id: demoId(`discount-code:${plan.key}:${code.code}`),
+      organizerId: buyers.organizerId(venue.ownerUsername),
+      eventId,
+      code: code.code,
+      kind: code.kind,
+      value: code.value,
+      currency: code.kind === "AMOUNT" ? "TWD" : null,
+      maxUses: code.maxUses ?? null,
+      ticketTypeIds: (code.forTypes ?? []).map((name) => {
+        if (!plan.ticketTypes?.some((type) => type.name === name)) {
+          throw new Error(`Discount code ${code.code} names unknown type ${name}`);
+        }
+        return demoId(`ticket-type:${plan.key}:${name}`);
+      }),
+      createdAt,
+      updatedAt: createdAt,
+    });
+  }
 
   const saleSeats: (SaleSeat & { tierId: string })[] = venue.seats.map((seat) => {
-    const tier = tiers[Math.min(tiers.length - 1, Math.floor(seat.priceRank * tiers.length))];
+    const bySection = plan.tierBySection?.[seat.sectionName];
+    const tier = bySection
+      ? tiers.find((candidate) => candidate.name === bySection)
+      : tiers[Math.min(tiers.length - 1, Math.floor(seat.priceRank * tiers.length))];
     if (!tier) throw new Error(`Event ${plan.key} has no price tiers`);
     return {
       eventSeatId: demoId(`event-seat:${plan.key}:${seat.key}`),
@@ -138,6 +183,8 @@ export async function seedEvents(
   const rows: EventRows = {
     events: [],
     priceTiers: [],
+    ticketTypes: [],
+    discountCodes: [],
     eventSeats: [],
     orders: [],
     tickets: [],
@@ -154,6 +201,9 @@ export async function seedEvents(
   await Promise.all([
     insertMissing(db.priceTier, rows.priceTiers).then(() =>
       insertMissing(db.eventSeat, rows.eventSeats),
+    ),
+    insertMissing(db.ticketType, rows.ticketTypes).then(() =>
+      insertMissing(db.discountCode, rows.discountCodes),
     ),
     insertMissing(db.order, rows.orders),
   ]);

@@ -25,6 +25,11 @@ type SectionPlan = {
   rowStep: Vector;
   /** Lower is closer to the stage; rows of sections with the same zone are priced alike. */
   priceZone: number;
+  /**
+   * A standing zone: its "seats" are places numbered 1..rows × seatsPerRow (the entry order),
+   * row "#", labelled "#n"; buyers ask for a quantity (docs: issue 15).
+   */
+  standing?: true;
 };
 
 export type VenueKey =
@@ -32,7 +37,9 @@ export type VenueKey =
   | "taichung-concert-hall"
   | "hsinchu-makerspace-room"
   | "kaohsiung-harbour-hall"
-  | "tainan-anping-warehouse";
+  | "tainan-anping-warehouse"
+  | "zhongshan-live-house"
+  | "songshan-studio";
 
 type VenuePlan = {
   key: VenueKey;
@@ -46,6 +53,26 @@ type VenuePlan = {
 const right = { x: SEAT_PITCH, y: 0 };
 const down = { x: 0, y: SEAT_PITCH };
 const left = { x: -SEAT_PITCH, y: 0 };
+
+/** A standing zone of rows × perRow places in front of the stage, numbered row by row. */
+function standingZone(
+  name: string,
+  rows: number,
+  perRow: number,
+  origin: Vector,
+  priceZone: number,
+): SectionPlan {
+  return {
+    name,
+    rows,
+    seatsPerRow: perRow,
+    origin,
+    seatStep: right,
+    rowStep: down,
+    priceZone,
+    standing: true,
+  };
+}
 
 /** A block of seats facing the stage at the top: seats run left to right, rows run downwards. */
 function facingStage(
@@ -132,6 +159,27 @@ const VENUES: readonly VenuePlan[] = [
     address: "No. 52, Yanping St., Anping Dist., Tainan City 708",
     sections: [facingStage("Hall", 10, 12, { x: 0, y: 80 }, 0)],
   },
+  {
+    key: "zhongshan-live-house",
+    owner: "organizer",
+    name: "Zhongshan Live House",
+    city: "Taipei",
+    address: "B1, No. 10, Sec. 1, Zhongshan N. Rd., Zhongshan Dist., Taipei City 104",
+    // A standing floor (搖滾區) before the stage, a seated balcony behind it.
+    sections: [
+      standingZone("Rock Zone", 12, 25, { x: 0, y: 80 }, 0),
+      facingStage("Balcony", 5, 20, { x: 25, y: 230 }, 1),
+    ],
+  },
+  {
+    key: "songshan-studio",
+    owner: "organizer",
+    name: "Songshan Creative Studio",
+    city: "Taipei",
+    address: "No. 133, Guangfu S. Rd., Xinyi Dist., Taipei City 110",
+    // No seat map: a room of 120 places, for talks and meet-ups.
+    sections: [standingZone("General Admission", 8, 15, { x: 0, y: 60 }, 0)],
+  },
 ];
 
 /** A venue seat with what the event and sales planners need to know about it. */
@@ -173,11 +221,19 @@ function buildVenue(plan: VenuePlan, venueId: string): Built {
 
   plan.sections.forEach((section, ordering) => {
     const sectionId = demoId(`section:${plan.key}:${section.name}`);
-    sections.push({ id: sectionId, venueId, name: section.name, ordering });
+    sections.push({
+      id: sectionId,
+      venueId,
+      name: section.name,
+      ordering,
+      kind: section.standing ? "STANDING" : "SEATED",
+    });
     for (let rowIndex = 0; rowIndex < section.rows; rowIndex++) {
-      const label = rowLabel(rowIndex);
+      const label = section.standing ? "#" : rowLabel(rowIndex);
       const rowSeats: SeatPlan[] = [];
-      for (let number = 1; number <= section.seatsPerRow; number++) {
+      for (let place = 1; place <= section.seatsPerRow; place++) {
+        // A standing zone numbers its places on from row to row.
+        const number = section.standing ? rowIndex * section.seatsPerRow + place : place;
         const key = `${plan.key}:${section.name}:${label}:${number}`;
         const id = demoId(`seat:${key}`);
         seats.push({
@@ -186,9 +242,9 @@ function buildVenue(plan: VenuePlan, venueId: string): Built {
           sectionId,
           rowLabel: label,
           number,
-          label: `${label}-${number}`,
-          x: section.origin.x + (number - 1) * section.seatStep.x + rowIndex * section.rowStep.x,
-          y: section.origin.y + (number - 1) * section.seatStep.y + rowIndex * section.rowStep.y,
+          label: section.standing ? `#${number}` : `${label}-${number}`,
+          x: section.origin.x + (place - 1) * section.seatStep.x + rowIndex * section.rowStep.x,
+          y: section.origin.y + (place - 1) * section.seatStep.y + rowIndex * section.rowStep.y,
         });
         rowSeats.push({
           id,

@@ -5,7 +5,13 @@ import { readFileSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import type { Catalogue } from "../catalogue/index.ts";
 import { formatEventTime, formatMoney } from "../format.ts";
-import type { Locale, MailAttachment, MailEvent, MailTicket } from "../mail-data.ts";
+import {
+  type Locale,
+  type MailAttachment,
+  type MailEvent,
+  type MailTicket,
+  STANDING_ROW,
+} from "../mail-data.ts";
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
@@ -99,15 +105,22 @@ export async function ticketPdf(input: TicketPdfInput): Promise<MailAttachment> 
     doc.font("bold").text(event.venueName, lines(1));
     doc.font("regular").fillColor(muted).text(`${event.address}, ${event.city}`, lines(2));
 
-    // Section, row and seat side by side: what an usher asks for first.
+    // Section, row and seat side by side: what an usher asks for first. A standing zone's
+    // place: the zone and the entry number.
     const boxTop = doc.y + 14;
-    const cell = width / 3;
+    const seatFacts: [string, string][] =
+      ticket.row === STANDING_ROW
+        ? [
+            [t.tickets.section, ticket.section],
+            [t.tickets.entryNumber, ticket.seat],
+          ]
+        : [
+            [t.tickets.section, ticket.section],
+            [t.tickets.row, ticket.row],
+            [t.tickets.seat, ticket.seat],
+          ];
+    const cell = width / seatFacts.length;
     doc.roundedRect(left, boxTop, width, 54, 6).lineWidth(1).stroke("#d1d5db");
-    const seatFacts: [string, string][] = [
-      [t.tickets.section, ticket.section],
-      [t.tickets.row, ticket.row],
-      [t.tickets.seat, ticket.seat],
-    ];
     seatFacts.forEach(([label, value], i) => {
       const x = left + i * cell + 10;
       doc

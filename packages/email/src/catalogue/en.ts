@@ -1,5 +1,6 @@
 // Every text the messages show, in English. zh-TW.ts must have the same shape (the type
 // checker and test/catalogue.test.ts both say so); values with blanks to fill are functions.
+import { STANDING_ROW } from "../mail-data.ts";
 
 export const en = {
   common: {
@@ -21,8 +22,12 @@ export const en = {
     tier: "Ticket type",
     price: "Price",
     code: "Ticket code",
+    entryNumber: "Entry no.",
+    /** A standing zone's place has no row: its number is the order people enter in. */
     place: (section: string, row: string, seat: string) =>
-      `Section ${section} · Row ${row} · Seat ${seat}`,
+      row === STANDING_ROW
+        ? `${section} · Standing · Entry no. ${seat}`
+        : `Section ${section} · Row ${row} · Seat ${seat}`,
     total: (amount: string) => `Total: ${amount}`,
     showQr: "Show the QR code of each ticket at the entrance.",
     qrAlt: (code: string) => `QR code of ticket ${code}`,

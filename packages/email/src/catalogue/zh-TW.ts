@@ -1,4 +1,5 @@
 // Every text the messages show, in Traditional Chinese (Taiwan): the same keys as en.ts.
+import { STANDING_ROW } from "../mail-data.ts";
 import type { Catalogue } from "./en.ts";
 
 export const zhTW: Catalogue = {
@@ -21,7 +22,11 @@ export const zhTW: Catalogue = {
     tier: "票種",
     price: "票價",
     code: "票券代碼",
-    place: (section, row, seat) => `${section} 區 ${row} 排 ${seat} 號`,
+    entryNumber: "入場序號",
+    place: (section, row, seat) =>
+      row === STANDING_ROW
+        ? `${section} 站區 入場序號 ${seat}`
+        : `${section} 區 ${row} 排 ${seat} 號`,
     total: (amount) => `總計：${amount}`,
     showQr: "入場時請出示每張票券的 QR Code。",
     qrAlt: (code) => `票券 ${code} 的 QR Code`,

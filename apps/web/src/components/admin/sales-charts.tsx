@@ -1,9 +1,9 @@
-"use client";
-// The sales page's charts, loaded after the page: recharts is most of the page's JavaScript, and
-// the figures and the table need none of it. Each chart's place is kept at its height, so nothing
-// moves when it is drawn (./sales-charts-drawing.tsx).
-import dynamic from "next/dynamic";
-import type { ComponentProps } from "react";
+// The sales page's charts, drawn on the server with the page (../charts/): no chart JavaScript.
+// The page hands over the figures and the translated labels ready to draw; money stays in one
+// currency per chart.
+import { BarList } from "~/components/charts/bar-list";
+import { ColumnChart } from "~/components/charts/column-chart";
+import { formatMoney } from "~/format/money";
 
 export type MonthPoint = { label: string; revenue: number; refunds: number; net: number };
 export type CategoryPoint = { label: string; net: number };
@@ -11,27 +11,77 @@ export type CategoryPoint = { label: string; net: number };
 export const MONTH_CHART_HEIGHT = 300;
 export const categoryChartHeight = (categories: number) => Math.max(160, 36 * categories + 48);
 
-const MoneyByMonthDrawing = dynamic(
-  () => import("./sales-charts-drawing").then((module) => module.MoneyByMonthChart),
-  { ssr: false },
-);
-const NetByCategoryDrawing = dynamic(
-  () => import("./sales-charts-drawing").then((module) => module.NetByCategoryChart),
-  { ssr: false },
-);
+const COLORS = { revenue: "#1f5fd6", refunds: "#f59e0b", net: "#059669" } as const;
 
-export function MoneyByMonthChart(props: ComponentProps<typeof MoneyByMonthDrawing>) {
+/** Per month: revenue and refunds (columns) and net (a line), on one money axis. */
+export function MoneyByMonthChart({
+  label,
+  currency,
+  locale,
+  points,
+  names,
+}: {
+  label: string;
+  currency: string;
+  locale: string;
+  points: MonthPoint[];
+  names: { revenue: string; refunds: string; net: string };
+}) {
+  const money = (value: number) => formatMoney(value, currency, locale);
   return (
-    <div style={{ height: MONTH_CHART_HEIGHT }}>
-      <MoneyByMonthDrawing {...props} />
-    </div>
+    <ColumnChart
+      label={label}
+      height={MONTH_CHART_HEIGHT}
+      categories={points.map((point) => point.label)}
+      columns={[
+        {
+          name: names.revenue,
+          color: COLORS.revenue,
+          values: points.map((point) => point.revenue),
+          format: money,
+        },
+        {
+          name: names.refunds,
+          color: COLORS.refunds,
+          values: points.map((point) => point.refunds),
+          format: money,
+        },
+      ]}
+      line={{
+        name: names.net,
+        color: COLORS.net,
+        values: points.map((point) => point.net),
+        format: money,
+      }}
+    />
   );
 }
 
-export function NetByCategoryChart(props: ComponentProps<typeof NetByCategoryDrawing>) {
+/** Net money per category, a bar each. */
+export function NetByCategoryChart({
+  label,
+  currency,
+  locale,
+  points,
+  name,
+  empty,
+}: {
+  label: string;
+  currency: string;
+  locale: string;
+  points: CategoryPoint[];
+  name: string;
+  empty: string;
+}) {
   return (
-    <div style={{ height: categoryChartHeight(props.points.length) }}>
-      <NetByCategoryDrawing {...props} />
-    </div>
+    <BarList
+      label={label}
+      name={name}
+      color={COLORS.net}
+      height={categoryChartHeight(points.length)}
+      items={points.map((point) => ({ label: point.label, value: point.net }))}
+      format={(value) => formatMoney(value, currency, locale)}
+      empty={empty}
+    />
   );
 }

@@ -4,20 +4,16 @@
 // already there is shown while typing, by the api's own geometry, and it cannot be saved so; when
 // the api refuses one that overlaps a section added since the page loaded, the page catches up.
 import type { RouterInputs } from "@openticket/api";
-import {
-  findOverlaps,
-  generateSectionSeats,
-  type PlacedSection,
-  SEAT_PITCH,
-} from "@openticket/api/venue-layout";
+import { generateSectionSeats, type PlacedSection } from "@openticket/api/venue-layout";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import { FormField } from "~/components/form-field";
 import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
+import { freeRowY, OverlapWarning, overlappedSections, PositionFields } from "./section-placement";
 
 type SectionInput = RouterInputs["organizer"]["venues"]["addSection"];
 
@@ -59,16 +55,10 @@ function overlapsOf(input: SectionInput, sections: readonly PlacedSection[]): st
       rowOffset: input.rowOffset ?? 0,
       origin: input.origin ?? { x: 0, y: 0 },
     });
-    return findOverlaps(seats, sections).map((overlap) => overlap.section);
+    return overlappedSections(seats, sections);
   } catch {
     return [];
   }
-}
-
-/** Where a new section's front row goes by default: three pitches below everything there. */
-function freeRowY(seats: readonly { y: number }[]) {
-  if (seats.length === 0) return 0;
-  return Math.max(...seats.map((seat) => seat.y)) + 3 * SEAT_PITCH;
 }
 
 export function AddSectionForm({
@@ -80,7 +70,6 @@ export function AddSectionForm({
   sections: readonly PlacedSection[];
 }) {
   const t = useTranslations("organizer.section");
-  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const [shape, setShape] = useState<"straight" | "curve" | "offset">("straight");
@@ -202,37 +191,13 @@ export function AddSectionForm({
             hint={t("rowOffsetHint")}
           />
         )}
-        <FormField
-          label={t("originX")}
-          name="originX"
-          type="number"
-          required
-          defaultValue={0}
-          hint={t("originHint")}
-        />
-        <FormField
-          label={t("originY")}
-          name="originY"
-          type="number"
-          required
-          defaultValue={initialY}
-        />
+        <PositionFields initialY={initialY} />
       </div>
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" name="skipIAndO" className="size-4" />
         {t("skipIAndO")}
       </label>
-      {overlapping.length > 0 && (
-        <p
-          role="alert"
-          data-testid="section-overlap"
-          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
-        >
-          {t("overlaps", {
-            sections: format.list(overlapping.map((name) => t("quoted", { name }))),
-          })}
-        </p>
-      )}
+      <OverlapWarning sections={overlapping} testId="section-overlap" />
       <MutationError error={add.error} />
       {done && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

@@ -2,8 +2,9 @@
 // A new discount code (organizer.discountCodes.create): a percentage or a fixed amount off, for
 // this event or all the organizer's events, with an optional usage limit and validity window
 // typed in the venue's time zone. An amount is typed in the event's currency's main unit; a code
-// for all events then applies to the events priced in that currency. The api's refusals are shown
-// next to the field they are about.
+// for all events then applies to the events priced in that currency. A code for this event may
+// be limited to some of its ticket types (then it takes its share off those tickets only). The
+// api's refusals are shown next to the field they are about.
 import { venueTimeToUtc } from "@openticket/api/venue-time";
 import { minorUnitDigits, toMinorUnits } from "@openticket/db/currencies";
 import { useMutation } from "@tanstack/react-query";
@@ -14,9 +15,10 @@ import { FormField } from "~/components/form-field";
 import { card, fieldInput, primaryButton } from "~/components/ui/styles";
 import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
-import { type ApiFailure, MutationError } from "./mutation-error";
+import { FieldError, fieldErrorsOf } from "./field-errors";
+import { MutationError } from "./mutation-error";
 
-type Field = "code" | "kind" | "value" | "maxUses" | "validFrom" | "validUntil" | "scope";
+type Field = "code" | "kind" | "value" | "maxUses" | "validFrom" | "validUntil" | "scope" | "types";
 
 /** Where each of the api's fields is shown on the form. */
 const FIELD_OF: Record<string, Field> = {
@@ -28,22 +30,27 @@ const FIELD_OF: Record<string, Field> = {
   validFrom: "validFrom",
   validUntil: "validUntil",
   eventId: "scope",
+  ticketTypeIds: "types",
 };
 
 export function CreateDiscountCodeForm({
   eventId,
   currency,
   timeZone,
+  ticketTypes,
 }: {
   eventId: string;
   currency: string;
   timeZone: string;
+  /** The event's ticket types, which a code for this event may be limited to. */
+  ticketTypes: { id: string; name: string }[];
 }) {
   const t = useTranslations("organizer.discountCodes.form");
   const trpc = useTRPC();
   const router = useRouter();
   const apiMessage = useApiMessage();
   const [kind, setKind] = useState<"PERCENT" | "AMOUNT">("PERCENT");
+  const [allEvents, setAllEvents] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const create = useMutation(
     trpc.organizer.discountCodes.create.mutationOptions({
@@ -53,7 +60,7 @@ export function CreateDiscountCodeForm({
       },
     }),
   );
-  const errors = create.error ? fieldErrorsOf(create.error, apiMessage) : {};
+  const errors = fieldErrorsOf(create.error, apiMessage, FIELD_OF);
   const unplaced = create.error && Object.keys(errors).length === 0;
 
   return (
@@ -81,11 +88,13 @@ export function CreateDiscountCodeForm({
             maxUses: text("maxUses") ? Number(text("maxUses")) : null,
             validFrom: time("validFrom"),
             validUntil: time("validUntil"),
+            ticketTypeIds: allEvents ? [] : form.getAll("ticketTypeIds").map(String),
           },
           {
             onSuccess: () => {
               formElement.reset();
               setKind("PERCENT");
+              setAllEvents(false);
             },
           },
         );
@@ -119,7 +128,7 @@ export function CreateDiscountCodeForm({
               </label>
             ))}
           </div>
-          {errors.kind && <FieldError name="kind" error={errors.kind} />}
+          {errors.kind && <FieldError id="kind" error={errors.kind} />}
         </fieldset>
         <FormField
           name="value"
@@ -165,17 +174,40 @@ export function CreateDiscountCodeForm({
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("scope")}</legend>
         <div className="flex flex-col gap-2 text-sm sm:flex-row sm:gap-6">
           <label className="flex items-center gap-2">
-            <input type="radio" name="scope" value="event" defaultChecked />
+            <input
+              type="radio"
+              name="scope"
+              value="event"
+              defaultChecked
+              onChange={() => setAllEvents(false)}
+            />
             {t("scopeEvent")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="scope" value="all" />
+            <input type="radio" name="scope" value="all" onChange={() => setAllEvents(true)} />
             {t("scopeAll")}
           </label>
         </div>
         <p className="text-xs text-slate-500">{t("scopeHint", { currency })}</p>
-        {errors.scope && <FieldError name="scope" error={errors.scope} />}
+        {errors.scope && <FieldError id="scope" error={errors.scope} />}
       </fieldset>
+      {ticketTypes.length > 0 && (
+        <fieldset className="flex flex-col gap-1" disabled={allEvents} data-testid="code-types">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("types")}</legend>
+          <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            {ticketTypes.map((type) => (
+              <label key={type.id} className="flex items-center gap-2">
+                <input type="checkbox" name="ticketTypeIds" value={type.id} />
+                {type.name}
+              </label>
+            ))}
+          </div>
+          <p className="text-xs text-slate-500">
+            {allEvents ? t("typesNeedEvent") : t("typesHint")}
+          </p>
+          {errors.types && <FieldError id="types" error={errors.types} />}
+        </fieldset>
+      )}
       {unplaced && <MutationError error={create.error} />}
       {created && (
         <p role="status" className="text-sm text-green-700">
@@ -189,25 +221,4 @@ export function CreateDiscountCodeForm({
       </div>
     </form>
   );
-}
-
-/** A problem with a group of choices, below it (as FormField shows one below its input). */
-function FieldError({ name, error }: { name: string; error: string }) {
-  return (
-    <p id={`${name}-error`} className="text-xs font-medium text-red-700">
-      {error}
-    </p>
-  );
-}
-
-/** The first problem of each field the api named, in the reader's language. */
-function fieldErrorsOf(error: ApiFailure, apiMessage: (message: string) => string) {
-  const errors: Partial<Record<Field, string>> = {};
-  const field = FIELD_OF[error.data?.details?.field ?? ""];
-  if (field) errors[field] = apiMessage(error.message);
-  for (const [name, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) {
-    const target = FIELD_OF[name];
-    if (target && messages?.[0] && !errors[target]) errors[target] = apiMessage(messages[0]);
-  }
-  return errors;
 }

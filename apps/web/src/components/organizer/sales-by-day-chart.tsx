@@ -1,27 +1,46 @@
-"use client";
-// The sales-per-day chart, loaded after the page: recharts is most of the page's JavaScript, and
-// the figures and the table by tier need none of it. Its place is kept at its height, so nothing
-// moves when it is drawn (./sales-by-day-chart-drawing.tsx).
+// One event's sales per day: money net of refunds (columns, left axis) and tickets sold (a line,
+// right axis). Drawn as HTML and SVG with the page (../charts/column-chart.tsx): no chart
+// JavaScript; the live sales page redraws it with each refresh.
 import type { RouterOutputs } from "@openticket/api";
-import dynamic from "next/dynamic";
-
-export type SalesByDayChartProps = {
-  days: RouterOutputs["organizer"]["sales"]["byDay"];
-  currency: string;
-  names: { net: string; ticketsSold: string };
-};
+import { ColumnChart } from "~/components/charts/column-chart";
+import { formatMoney } from "~/format/money";
 
 export const SALES_BY_DAY_CHART_HEIGHT = 300;
 
-const SalesByDayDrawing = dynamic(
-  () => import("./sales-by-day-chart-drawing").then((module) => module.SalesByDayChart),
-  { ssr: false },
-);
-
-export function SalesByDayChart(props: SalesByDayChartProps) {
+export function SalesByDayChart({
+  label,
+  days,
+  currency,
+  locale,
+  names,
+}: {
+  label: string;
+  days: RouterOutputs["organizer"]["sales"]["byDay"];
+  currency: string;
+  locale: string;
+  names: { net: string; ticketsSold: string };
+}) {
+  const count = new Intl.NumberFormat(locale);
   return (
-    <div style={{ height: SALES_BY_DAY_CHART_HEIGHT }}>
-      <SalesByDayDrawing {...props} />
-    </div>
+    <ColumnChart
+      label={label}
+      height={SALES_BY_DAY_CHART_HEIGHT}
+      categories={days.map((day) => day.date)}
+      columns={[
+        {
+          name: names.net,
+          color: "#059669",
+          values: days.map((day) => day.net),
+          format: (value) => formatMoney(value, currency, locale),
+        },
+      ]}
+      line={{
+        name: names.ticketsSold,
+        color: "#1f5fd6",
+        values: days.map((day) => day.ticketsSold),
+        format: (value) => count.format(value),
+      }}
+      lineAxis="right"
+    />
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 // One event's sales (R10), kept current while the page is open: prefetched by the page, then
 // refetched every few seconds, so a sale made a moment ago shows without reloading. Tickets sold,
-// money net of refunds, by tier, by discount code (./sales-by-code.tsx) and per day (a chart,
-// loaded after the page: ./sales-by-day-chart.tsx).
+// money net of refunds, by tier, by ticket type (./sales-by-type.tsx), by discount code
+// (./sales-by-code.tsx) and per day (a chart drawn in HTML and SVG: ./sales-by-day-chart.tsx).
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
@@ -11,6 +11,7 @@ import { useTRPC } from "~/trpc/react";
 import { FigureList } from "./figure-list";
 import { SalesByCode } from "./sales-by-code";
 import { SalesByDayChart } from "./sales-by-day-chart";
+import { SalesByType } from "./sales-by-type";
 
 const REFRESH_MS = 5_000;
 
@@ -74,6 +75,7 @@ export function SalesLive({ eventId }: { eventId: string }) {
           </p>
         )}
       </section>
+      <SalesByType types={data.byType} currency={data.currency} />
       <SalesByCode codes={data.byCode} currency={data.currency} />
       <section className="flex flex-col gap-2">
         <h3 className="font-semibold">{t("byDay", { timeZone: data.timeZone })}</h3>
@@ -87,7 +89,9 @@ export function SalesLive({ eventId }: { eventId: string }) {
             className="rounded-xl border border-slate-200 bg-white p-3"
           >
             <SalesByDayChart
+              label={t("byDay", { timeZone: data.timeZone })}
               days={data.byDay}
+              locale={locale}
               currency={data.currency}
               names={{ net: t("net"), ticketsSold: t("ticketsSold") }}
             />

@@ -1,6 +1,7 @@
 "use client";
 // A venue's name, city, address and time zone: a new venue is created and opened, where its
-// layout is built; an existing one is saved in place (its events follow a new city).
+// layout is built; an existing one is saved in place (its events follow a new city). A new room
+// without seats (a talk, a workshop) is made with its capacity as one standing zone instead.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -17,6 +18,7 @@ export function VenueForm({ venue }: { venue?: VenueDetails }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [saved, setSaved] = useState(false);
+  const [seated, setSeated] = useState(true);
   const create = useMutation(
     trpc.organizer.venues.create.mutationOptions({
       onSuccess: (created) => router.push(`/organizer/venues/${created.id}`),
@@ -46,7 +48,11 @@ export function VenueForm({ venue }: { venue?: VenueDetails }) {
           timeZone: String(form.get("timeZone")),
         };
         if (venue) update.mutate({ venueId: venue.id, ...fields });
-        else create.mutate(fields);
+        else if (seated) create.mutate(fields);
+        else {
+          const capacity = Number(form.get("capacity"));
+          create.mutate({ ...fields, standingZone: { name: t("admissionZone"), capacity } });
+        }
       }}
     >
       <FormField
@@ -79,6 +85,47 @@ export function VenueForm({ venue }: { venue?: VenueDetails }) {
         maxLength={300}
         defaultValue={venue?.address}
       />
+      {!venue && (
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t("seating")}</legend>
+          <div className="flex flex-col gap-2 text-sm">
+            <label className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="seating"
+                value="seated"
+                defaultChecked
+                className="mt-1"
+                onChange={() => setSeated(true)}
+              />
+              {t("seatingLayout")}
+            </label>
+            <label className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="seating"
+                value="standing"
+                className="mt-1"
+                onChange={() => setSeated(false)}
+              />
+              {t("seatingNone")}
+            </label>
+          </div>
+          {!seated && (
+            <FormField
+              label={t("capacity")}
+              name="capacity"
+              type="number"
+              required
+              min={1}
+              max={10_000}
+              step={1}
+              inputMode="numeric"
+              hint={t("capacityHint")}
+            />
+          )}
+        </fieldset>
+      )}
       <MutationError error={create.error ?? update.error} />
       {saved && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">

@@ -1,16 +1,20 @@
 "use client";
 // A venue's layout drawn by the buyers' own seat map, so what the organizer sees is what buyers
 // will see; seats picked on it can be removed (aisles, pillars) until an event here has sold.
+// Standing zones are drawn as areas (./standing-zone-layer.tsx), not as places to pick: a zone
+// is resized by removing and adding it.
 import type { RouterOutputs } from "@openticket/api";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { MapSeat } from "~/components/seat-map/seat-colors";
 import { SeatMapSvg } from "~/components/seat-map/seat-map-svg";
+import { isChoosable } from "~/components/seat-map/seat-navigation";
 import { dangerButton, secondaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
 import { MutationError } from "./mutation-error";
+import { type StandingZone, StandingZoneLayer, zoneBox, zoneCorners } from "./standing-zone-layer";
 
 type Venue = RouterOutputs["organizer"]["venues"]["byId"];
 
@@ -21,21 +25,41 @@ export function VenueLayoutEditor({ venue }: { venue: Venue }) {
   const router = useRouter();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
-  // Each section in its own colour, as tiers are coloured for buyers.
+  const map = useRef<HTMLDivElement>(null);
+  // Each section in its own colour, as tiers are coloured for buyers. Of a standing zone the map
+  // gets only the places at its edges, not to be picked (BLOCKED), for the layer to cover.
   const seats = useMemo<MapSeat[]>(
     () =>
-      venue.sections.flatMap((section, index) =>
-        section.seats.map((seat) => ({
+      venue.sections.flatMap((section, index) => {
+        const standing = section.kind === "STANDING";
+        return (standing ? zoneCorners(section.seats) : section.seats).map((seat) => ({
           id: seat.id,
           section: index,
-          row: seat.row,
+          // A zone's places are not rows: the map labels none.
+          row: standing ? "" : seat.row,
           number: seat.number,
           label: seat.label,
           x: seat.x,
           y: seat.y,
           tier: index,
-          status: "AVAILABLE" as const,
-        })),
+          status: standing ? ("BLOCKED" as const) : ("AVAILABLE" as const),
+        }));
+      }),
+    [venue],
+  );
+  const zones = useMemo<StandingZone[]>(
+    () =>
+      venue.sections.flatMap((section, index) =>
+        section.kind === "STANDING" && section.seats.length > 0
+          ? [
+              {
+                name: section.name,
+                places: section.seats.length,
+                colour: index,
+                box: zoneBox(section.seats),
+              },
+            ]
+          : [],
       ),
     [venue],
   );
@@ -64,12 +88,14 @@ export function VenueLayoutEditor({ venue }: { venue: Venue }) {
   }
   return (
     <div className="flex flex-col gap-3">
-      <div className="h-[340px] sm:h-[460px]">
+      <div ref={map} className="relative h-[340px] sm:h-[460px]">
         <SeatMapSvg
           seats={seats}
           sections={venue.sections}
           selected={selected}
+          canChoose={isChoosable}
           onToggle={(seat) => {
+            if (!isChoosable(seat)) return;
             setDone(null);
             remove.reset();
             setSelected((current) => {
@@ -90,6 +116,7 @@ export function VenueLayoutEditor({ venue }: { venue: Venue }) {
           stageLabel={tMap("stage")}
           controls={{ zoomIn: tMap("zoomIn"), zoomOut: tMap("zoomOut"), reset: tMap("reset") }}
         />
+        <StandingZoneLayer zones={zones} map={map} />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-sm text-slate-600" aria-live="polite">

@@ -1,6 +1,6 @@
 "use client";
-// The venue's sections, each with its seat count and a way to remove it (with its seats, from
-// every event that has not sold them). The api refuses while buyers hold or bought seats there
+// The venue's sections, each with its seat count (a standing zone: its places) and a way to
+// remove it (with its seats, from every event that has not sold them). The api refuses while buyers hold or bought seats there
 // and says how many; an emptied section always goes.
 import type { RouterOutputs } from "@openticket/api";
 import { useMutation } from "@tanstack/react-query";
@@ -39,11 +39,18 @@ export function VenueSections({ venueId, sections }: { venueId: string; sections
             data-testid="venue-section"
             className="flex flex-wrap items-center justify-between gap-2 px-3 py-2"
           >
-            <span>{t("sectionSeats", { name: section.name, count: section.seats.length })}</span>
+            <span>
+              {t(section.kind === "STANDING" ? "zonePlaces" : "sectionSeats", {
+                name: section.name,
+                count: section.seats.length,
+              })}
+            </span>
             {confirming === section.id ? (
               <span className="flex flex-wrap items-center gap-2">
                 <span className="text-slate-700">
-                  {t("confirmRemoveSection", { count: section.seats.length })}
+                  {t(section.kind === "STANDING" ? "confirmRemoveZone" : "confirmRemoveSection", {
+                    count: section.seats.length,
+                  })}
                 </span>
                 <button
                   type="button"

@@ -20,6 +20,7 @@ import {
 import { SEAT_RADIUS, SeatMark } from "./seat-mark";
 import { type CanChoose, firstChoosable, nextSeat } from "./seat-navigation";
 import { type SectionSummary, useSectionSummaries } from "./section-summaries";
+import { useBoundsWithZones, type ZoneArea, ZoneAreas } from "./zone-areas";
 
 export type SeatMapSvgProps = {
   seats: MapSeat[];
@@ -46,6 +47,8 @@ export type SeatMapSvgProps = {
   describeSection?: (summary: SectionSummary) => string[];
   /** Shown over a big venue's overview: what to do with the sections. */
   sectionsHint?: string;
+  /** Standing zones, drawn as areas where their places are (./zone-areas.tsx). */
+  zones?: readonly ZoneArea[];
 };
 
 /** Above this many seats a venue opens on its sections; the demo's halls (≤ 300) do not. */
@@ -73,7 +76,7 @@ const everySeat: CanChoose = () => true;
 export function SeatMapSvg(props: SeatMapSvgProps) {
   const { seats, selected, onToggle, canChoose = everySeat } = props;
   const layout = useLayout(seats);
-  const bounds = layout.bounds;
+  const bounds = useBoundsWithZones(layout.bounds, props.zones);
   const big = props.overview ?? seats.length > SECTION_FIRST_SEATS;
   const [view, setView] = useState<Box | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -310,6 +313,7 @@ export function SeatMapSvg(props: SeatMapSvgProps) {
         }}
       >
         {props.stageLabel && <Stage bounds={bounds} label={props.stageLabel} scale={scale} />}
+        {props.zones && <ZoneAreas zones={props.zones} scale={scale} />}
         {showSeats ? (
           <>
             {visible.map((key) => (

@@ -8,7 +8,9 @@ import type { AppRouter } from "@openticket/api";
 // On a phone a big venue is section-first: a list of its sections (prices, seats left), then one
 // section's seats at a size that can be tapped, with the selection and its Hold button kept at
 // the bottom of the screen (./section-list.tsx, ./selection-bar.tsx). A big venue also offers
-// each section's best seats at one click (./best-available.tsx).
+// each section's best seats at one click (./best-available.tsx). Standing zones are not drawn
+// seat by seat: their places are asked for by number (./standing-zones.tsx), and an event with
+// only standing zones (a talk) has no map at all.
 import {
   applySeatStatusMessage,
   decodeSeatStatus,
@@ -18,7 +20,7 @@ import {
   type SeatStatusMessage,
   type SeatStatusWire,
 } from "@openticket/api/seat-map";
-import { useMutation, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { TRPCClientErrorLike } from "@trpc/client";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import Link from "next/link";
@@ -43,7 +45,10 @@ import { isChoosable } from "./seat-navigation";
 import { OpenSectionBar, type SectionChoice, SectionList } from "./section-list";
 import { type SectionSummary, summarizeSections } from "./section-summaries";
 import { SelectionBar } from "./selection-bar";
+import { type StandingZone, StandingZones } from "./standing-zones";
+import { TicketTypeSelect, typesForTier } from "./ticket-type-select";
 import { useNarrowScreen } from "./use-narrow-screen";
+import { useZoneShapes, type ZoneArea } from "./zone-areas";
 
 type Props = {
   eventId: string;
@@ -76,9 +81,13 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   const [notice, setNotice] = useState<string | null>(null);
   const [bestQuantity, setBestQuantity] = useState(2);
   const [bestNotice, setBestNotice] = useState<string | null>(null);
+  const [zoneNotice, setZoneNotice] = useState<string | null>(null);
 
   const layoutQuery = useQuery(seatLayoutQuery(eventId, snapshot.layoutVersion));
   const layout = layoutQuery.data;
+  const queryClient = useQueryClient();
+  // Ticket types (issue 15), and what the buyer's held seats are held as and cost.
+  const ticketTypes = useQuery(trpc.event.ticketTypes.queryOptions({ eventId })).data ?? [];
 
   // A whole status for the layout at hand replaces the live one; the stream resumes from it.
   useEffect(() => {
@@ -143,6 +152,22 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   // A seat's id is its position: the seats array is its own index.
   const seatById = useCallback((id: string) => seats[Number(id)], [seats]);
   const mine = useMemo(() => seats.filter((seat) => seat.status === "MINE"), [seats]);
+  const heldQuery = useQuery(
+    trpc.reservation.mine.queryOptions({ eventId }, { enabled: signedIn && mine.length > 0 }),
+  );
+  const heldAt = useMemo(
+    () => new Map((heldQuery.data?.seats ?? []).map((held) => [String(held.position), held])),
+    [heldQuery.data],
+  );
+  const refreshHeld = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: trpc.reservation.mine.queryKey({ eventId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.event.ticketTypes.queryKey({ eventId }) });
+  }, [queryClient, trpc, eventId]);
+  const mineKey = mine.map((seat) => seat.id).join(",");
+  // What the held seats are held as is fetched again whenever they change.
+  useEffect(() => {
+    if (mineKey) refreshHeld();
+  }, [mineKey, refreshHeld]);
   const selectedSeats = selected.flatMap((id) => seatById(id) ?? []);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const tiers = layout?.tiers ?? [];
@@ -162,20 +187,36 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     };
   }, [currency, locale]);
 
+  // Standing zones' places are not drawn: the map is the seats.
+  const standing = useMemo(
+    () => new Set(sections.flatMap((section, index) => (section.standing ? [index] : []))),
+    [sections],
+  );
+  const mapSeats = useMemo(
+    () => (standing.size ? seats.filter((seat) => !standing.has(seat.section)) : seats),
+    [seats, standing],
+  );
+  const places = useMemo(
+    () => (standing.size ? seats.filter((seat) => standing.has(seat.section)) : []),
+    [seats, standing],
+  );
+  const noMap = seats.length > 0 && mapSeats.length === 0;
+
   // A phone opens a big venue on the list of its sections, then draws one section's seats.
   const narrow = useNarrowScreen();
-  const bigVenue = seats.length > SECTION_FIRST_SEATS;
+  const bigVenue = mapSeats.length > SECTION_FIRST_SEATS;
   const sectionFirst = narrow && bigVenue;
   const [openSection, setOpenSection] = useState<number | null>(null);
   const shownSection = sectionFirst ? openSection : null;
   // A big venue's sections, for the phone's list and the best-available panel.
   const summaries = useMemo(
-    () => (bigVenue ? summarizeSections(seats, sections) : null),
-    [bigVenue, seats, sections],
+    () => (bigVenue ? summarizeSections(mapSeats, sections) : null),
+    [bigVenue, mapSeats, sections],
   );
   const sectionSeats = useMemo(
-    () => (shownSection === null ? seats : seats.filter((seat) => seat.section === shownSection)),
-    [seats, shownSection],
+    () =>
+      shownSection === null ? mapSeats : mapSeats.filter((seat) => seat.section === shownSection),
+    [mapSeats, shownSection],
   );
 
   // Selected seats that stop being available leave the selection: silently when the buyer now
@@ -192,7 +233,13 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     if (labels.length) setNotice(t("taken", { count: labels.length, labels: labels.join(", ") }));
   }, [seats.length, seatById, selected, t]);
 
-  const expiredHold = useExpiredHold(eventId, layout?.version, seats, setSelected);
+  // Seats that ran out come back selected; standing places are asked for again by quantity.
+  const selectSeats = useCallback(
+    (ids: string[]) =>
+      setSelected(ids.filter((id) => !standing.has(seats[Number(id)]?.section ?? -1))),
+    [standing, seats],
+  );
+  const expiredHold = useExpiredHold(eventId, layout?.version, seats, selectSeats);
   const remaining = useCountdown(live?.status.mine.expiresAt ?? null);
   const expired = remaining === 0 && mine.length > 0;
   const expireHold = expiredHold.expire;
@@ -256,6 +303,13 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     if (error.data?.code === "TOO_MANY_REQUESTS") return waitMessage(details?.retryAfterSeconds);
     if (details?.maxHeldSeats) return t("atHoldCap", { count: details.maxHeldSeats });
     if (details?.maxSeatsPerOrder) return t("atMax", { count: details.maxSeatsPerOrder });
+    if (details?.reason === "TYPE_SOLD_OUT")
+      return t("typeSoldOut", { count: details.ticketsLeft ?? 0 });
+    if (details?.reason === "TYPE_NOT_ON_SALE") return t("typeNotOnSale");
+    if (details?.reason === "TYPE_NOT_FOR_SEATS" || details?.field === "ticketTypeId") {
+      return t("typeUnavailable");
+    }
+    if (details?.reason === "STANDING_BY_QUANTITY") return t("placesByQuantity");
     return t("holdFailed", { message: apiMessage(error.message) });
   };
 
@@ -289,8 +343,13 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
 
   // Best available: the server chooses and holds; the seats then show as the buyer's on the map
   // (on a phone, with their section opened), as after a hold of chosen seats.
+  const isZone = (sectionId: string | undefined) =>
+    sections.some((section) => section.id === sectionId && section.standing);
+  // Each request carries a key of its own, so a request whose answer the network lost is asked
+  // again safely: the server answers with the seats it already held for that key.
   const holdBest = useMutation(
     trpc.reservation.holdBestAvailable.mutationOptions({
+      retry: (failures, error) => failures < 2 && !error.data,
       onSuccess: (held, input) => {
         const positions = held.seats.flatMap((seat) => seat.position ?? []);
         if (held.layoutVersion === layout?.version && positions.length === held.seats.length) {
@@ -302,6 +361,10 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         setNotice(null);
         const labels = held.seats.map((seat) => seat.label).join(", ");
         const section = held.seats[0]?.section ?? "";
+        if (isZone(input.sectionId)) {
+          setZoneNotice(t("standingHeld", { count: held.seats.length, labels, zone: section }));
+          return;
+        }
         setBestNotice(
           held.together
             ? t("bestHeld", { count: held.seats.length, labels, section })
@@ -310,17 +373,34 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         const index = sections.findIndex((choice) => choice.id === input.sectionId);
         if (sectionFirst && index >= 0) setOpenSection(index);
       },
-      onError: (error) => {
+      onError: (error, input) => {
         const details = error.data?.details;
+        const zone = isZone(input.sectionId);
+        const say = zone ? setZoneNotice : setBestNotice;
         if (details?.reason === "NOT_ENOUGH_SEATS") {
-          setBestNotice(t("bestNotEnough", { count: details.seatsLeft ?? 0 }));
+          say(t(zone ? "placesNotEnough" : "bestNotEnough", { count: details.seatsLeft ?? 0 }));
         } else if (details?.reason === "SEATS_CONTENDED") {
-          setBestNotice(t("bestBusy"));
+          say(t("bestBusy"));
+        } else if (details?.reason === "REQUEST_ENDED") {
+          say(t("bestEnded"));
         } else if (error.data?.code === "UNAUTHORIZED") {
           goToSignIn();
         } else {
-          setBestNotice(refusal(error));
+          say(refusal(error));
         }
+      },
+    }),
+  );
+  // A held seat's ticket type: the server holds it again as that type (at the type's price).
+  const retype = useMutation(
+    trpc.reservation.hold.mutationOptions({
+      onSuccess: () => {
+        setNotice(null);
+        refreshHeld();
+      },
+      onError: (error) => {
+        setNotice(refusal(error));
+        refreshHeld();
       },
     }),
   );
@@ -357,6 +437,33 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
     free: summary.free,
     tier: summary.tiers[0],
   }));
+  const zones: StandingZone[] = useMemo(
+    () =>
+      [...summarizeSections(places, sections).values()].map((summary) => {
+        const tier = tiers[summary.tiers[0] ?? -1];
+        return {
+          section: summary.section,
+          name: summary.name,
+          free: summary.free,
+          prices: sectionPrices(summary),
+          tier,
+          types: typesForTier(ticketTypes, tier?.id),
+        };
+      }),
+    [places, sections, sectionPrices, tiers, ticketTypes],
+  );
+  // The zones drawn on the map where their places are, with how many are left.
+  const zoneShapes = useZoneShapes(places);
+  const zoneAreas: ZoneArea[] = useMemo(
+    () =>
+      zones.flatMap((zone) => {
+        const shape = zoneShapes.get(zone.section);
+        return shape
+          ? [{ name: zone.name, detail: t("placesFree", { count: zone.free }), ...shape }]
+          : [];
+      }),
+    [zones, zoneShapes, t],
+  );
   const openChoice = sectionChoices.find((choice) => choice.section === shownSection);
   // Focus follows the flow: to the opened section's name, and back to it in the list.
   const openHeading = useRef<HTMLHeadingElement>(null);
@@ -410,7 +517,8 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
       admission,
     });
   };
-  const mineTotal = mine.reduce((sum, seat) => sum + price(seat), 0);
+  const heldPrice = (seat: MapSeat) => heldAt.get(seat.id)?.price ?? price(seat);
+  const mineTotal = mine.reduce((sum, seat) => sum + heldPrice(seat), 0);
   const best: BestAvailable = {
     quantity: bestQuantity,
     max: onSale ? Math.max(0, maxSeatsPerOrder - mine.length) : 0,
@@ -425,6 +533,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         sectionId,
         quantity: Math.min(bestQuantity, maxSeatsPerOrder - mine.length),
         admission,
+        requestKey: crypto.randomUUID(),
       });
     },
     pending: holdBest.isPending
@@ -432,6 +541,52 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
       : null,
     notice: bestNotice,
   };
+  const addPlaces = (section: number, quantity: number, ticketTypeId: string | null) => {
+    if (!signedIn) return goToSignIn();
+    const sectionId = sections[section]?.id;
+    if (!sectionId) return;
+    setZoneNotice(null);
+    holdBest.mutate({
+      eventId,
+      sectionId,
+      quantity,
+      admission,
+      requestKey: crypto.randomUUID(),
+      ...(ticketTypeId && { ticketTypeId }),
+    });
+  };
+  // After a hold ran out: the seats again by position, standing places again by quantity (a
+  // place is never chosen by number).
+  const holdAgain = (positions: number[]) => {
+    const placesByZone = new Map<number, number>();
+    const seated = positions.filter((position) => {
+      const section = seats[position]?.section ?? -1;
+      if (!standing.has(section)) return true;
+      placesByZone.set(section, (placesByZone.get(section) ?? 0) + 1);
+      return false;
+    });
+    if (seated.length && layout) {
+      hold.mutate({ eventId, layoutVersion: layout.version, positions: seated, admission });
+    }
+    for (const [section, count] of placesByZone) addPlaces(section, count, null);
+  };
+  const zoneRequest = holdBest.isPending && isZone(holdBest.variables?.sectionId);
+  const standingZones = zones.length > 0 && (
+    <StandingZones
+      zones={zones}
+      max={onSale ? Math.max(0, maxSeatsPerOrder - mine.length) : 0}
+      pending={
+        zoneRequest
+          ? sections.findIndex((section) => section.id === holdBest.variables?.sectionId)
+          : holdBest.isPending
+            ? -1
+            : null
+      }
+      notice={zoneNotice}
+      onAdd={addPlaces}
+      money={money}
+    />
+  );
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
@@ -441,67 +596,74 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
           seats={seats}
           sectionName={(section) => sections[section]?.name ?? ""}
           holding={hold.isPending}
-          onHoldAgain={(positions) =>
-            layout && hold.mutate({ eventId, layoutVersion: layout.version, positions })
-          }
+          onHoldAgain={holdAgain}
           onDismiss={expiredHold.dismiss}
         />
       )}
-      <div className="flex flex-col gap-2">
-        {sectionFirst && shownSection === null ? (
-          <SectionList sections={sectionChoices} onOpen={setOpenSection} best={best} />
-        ) : (
-          <>
-            {openChoice && (
-              <OpenSectionBar
-                section={openChoice}
-                headingRef={openHeading}
-                onBack={() => setOpenSection(null)}
-              />
-            )}
-            <div className="h-[60vh] min-h-[320px] lg:h-[70vh]">
-              {seats.length === 0 ? (
-                <p
-                  data-testid="seat-map-loading"
-                  className="flex h-full items-center justify-center rounded-xl bg-slate-50 text-sm text-slate-500"
-                >
-                  {t("loading")}
-                </p>
-              ) : (
-                <SeatMapSvg
-                  // A section of its own starts at its home view, not where the last one was.
-                  key={shownSection ?? "all"}
-                  seats={sectionSeats}
-                  sections={sections}
-                  selected={selectedSet}
-                  onToggle={toggle}
-                  label={t("mapLabel")}
-                  canChoose={isChoosable}
-                  describeSeat={describeSeat}
-                  stageLabel={shownSection === null ? t("stage") : undefined}
-                  controls={{ zoomIn: t("zoomIn"), zoomOut: t("zoomOut"), reset: t("resetView") }}
-                  describeSection={describeSection}
-                  sectionsHint={t("sectionsHint")}
-                  {...(shownSection !== null && {
-                    overview: false,
-                    homeScale: PHONE_SECTION_SCALE,
-                  })}
+      {noMap ? (
+        <div className="flex flex-col gap-2">{standingZones}</div>
+      ) : (
+        <div className="flex flex-col gap-2">
+          {standingZones}
+          {sectionFirst && shownSection === null ? (
+            <SectionList sections={sectionChoices} onOpen={setOpenSection} best={best} />
+          ) : (
+            <>
+              {openChoice && (
+                <OpenSectionBar
+                  section={openChoice}
+                  headingRef={openHeading}
+                  onBack={() => setOpenSection(null)}
                 />
               )}
-            </div>
-          </>
-        )}
-        <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
-          <span>{sectionFirst && shownSection === null ? "" : t("panHint")}</span>
-          {liveStream.status === "pending" && (
-            <span data-testid="live-indicator" className="flex items-center gap-1 text-emerald-700">
-              <span className="size-2 rounded-full bg-emerald-500" aria-hidden />
-              {t("live")}
-            </span>
+              <div className="h-[60vh] min-h-[320px] lg:h-[70vh]">
+                {seats.length === 0 ? (
+                  <p
+                    data-testid="seat-map-loading"
+                    className="flex h-full items-center justify-center rounded-xl bg-slate-50 text-sm text-slate-500"
+                  >
+                    {t("loading")}
+                  </p>
+                ) : (
+                  <SeatMapSvg
+                    // A section of its own starts at its home view, not where the last one was.
+                    key={shownSection ?? "all"}
+                    seats={sectionSeats}
+                    sections={sections}
+                    selected={selectedSet}
+                    onToggle={toggle}
+                    label={t("mapLabel")}
+                    canChoose={isChoosable}
+                    describeSeat={describeSeat}
+                    stageLabel={shownSection === null ? t("stage") : undefined}
+                    controls={{ zoomIn: t("zoomIn"), zoomOut: t("zoomOut"), reset: t("resetView") }}
+                    describeSection={describeSection}
+                    sectionsHint={t("sectionsHint")}
+                    zones={shownSection === null ? zoneAreas : undefined}
+                    {...(shownSection !== null && {
+                      overview: false,
+                      homeScale: PHONE_SECTION_SCALE,
+                    })}
+                  />
+                )}
+              </div>
+            </>
           )}
+          <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+            <span>{sectionFirst && shownSection === null ? "" : t("panHint")}</span>
+            {liveStream.status === "pending" && (
+              <span
+                data-testid="live-indicator"
+                className="flex items-center gap-1 text-emerald-700"
+              >
+                <span className="size-2 rounded-full bg-emerald-500" aria-hidden />
+                {t("live")}
+              </span>
+            )}
+          </div>
+          <SeatLegend tiers={tiers.map((tier) => ({ ...tier, price: money(tier.price) }))} />
         </div>
-        <SeatLegend tiers={tiers.map((tier) => ({ ...tier, price: money(tier.price) }))} />
-      </div>
+      )}
 
       <aside className="flex flex-col gap-4" aria-label={t("selection")}>
         {notice && (
@@ -527,14 +689,51 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
               {t("heldFor", { time: formatRemaining(remaining ?? 0) })}
             </p>
             <ul className="mt-3 flex flex-col gap-1 text-sm">
-              {mine.map((seat) => (
-                <li key={seat.id} className="flex justify-between">
-                  <span>
-                    {seat.label} · {sections[seat.section]?.name}
-                  </span>
-                  <span>{money(price(seat))}</span>
-                </li>
-              ))}
+              {mine.map((seat) => {
+                const tier = tiers[seat.tier];
+                const held = heldAt.get(seat.id);
+                const types = typesForTier(ticketTypes, tier?.id);
+                // Held as a type no longer offered (its sale ended): still shown as held.
+                if (held?.ticketType && !types.some((type) => type.id === held.ticketType?.id)) {
+                  types.push({
+                    ...held.ticketType,
+                    price: held.price,
+                    tierId: tier?.id ?? null,
+                    note: "",
+                    onSale: false,
+                    left: null,
+                  });
+                }
+                return (
+                  <li key={seat.id} className="flex flex-col gap-1">
+                    <span className="flex justify-between">
+                      <span>
+                        {seat.label} · {sections[seat.section]?.name}
+                      </span>
+                      <span>{money(heldPrice(seat))}</span>
+                    </span>
+                    {types.length > 0 && tier && layout && (
+                      <TicketTypeSelect
+                        types={types}
+                        tier={tier}
+                        value={held?.ticketType?.id ?? null}
+                        disabled={retype.isPending || heldQuery.isFetching}
+                        money={money}
+                        label={t("ticketTypeFor", { label: seat.label })}
+                        onChange={(ticketTypeId) =>
+                          retype.mutate({
+                            eventId,
+                            layoutVersion: layout.version,
+                            positions: [Number(seat.id)],
+                            ticketTypeId,
+                            admission,
+                          })
+                        }
+                      />
+                    )}
+                  </li>
+                );
+              })}
             </ul>
             <p className="mt-2 flex justify-between border-t border-brand-100 pt-2 font-semibold">
               <span>{t("total")}</span>
@@ -559,59 +758,63 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
 
         {bigVenue && !narrow && <BestAvailablePanel best={best} sections={sectionChoices} />}
 
-        <section className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 className="font-semibold">{t("selection")}</h2>
-          {selectedSeats.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-600">{t("noSelection")}</p>
-          ) : (
-            <ul data-testid="selected-seats" className="mt-2 flex flex-col gap-1 text-sm">
-              {selectedSeats.map((seat) => (
-                <li key={seat.id} className="flex items-center justify-between gap-2">
-                  <span>
-                    {seat.label} · {sections[seat.section]?.name} · {tiers[seat.tier]?.name}
-                  </span>
-                  <span className="flex items-center gap-2">
-                    {money(price(seat))}
-                    <button
-                      type="button"
-                      aria-label={t("remove", { label: seat.label })}
-                      onClick={() => toggle(seat)}
-                      className="rounded px-1 text-slate-500 hover:bg-slate-100"
-                    >
-                      ×
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-3 flex justify-between border-t border-slate-100 pt-2 font-semibold">
-            <span>{t("total")}</span>
-            <span data-testid="selection-total">{money(selectedTotal)}</span>
-          </p>
-          <p className="mt-1 text-xs text-slate-500">
-            {t("maxSeats", { count: maxSeatsPerOrder })}
-          </p>
-          <button
-            type="button"
-            disabled={!canHold}
-            onClick={holdSelection}
-            className="mt-3 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-          >
-            {holdLabel}
-          </button>
-        </section>
+        {!noMap && (
+          <section className="rounded-xl border border-slate-200 bg-white p-4">
+            <h2 className="font-semibold">{t("selection")}</h2>
+            {selectedSeats.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">{t("noSelection")}</p>
+            ) : (
+              <ul data-testid="selected-seats" className="mt-2 flex flex-col gap-1 text-sm">
+                {selectedSeats.map((seat) => (
+                  <li key={seat.id} className="flex items-center justify-between gap-2">
+                    <span>
+                      {seat.label} · {sections[seat.section]?.name} · {tiers[seat.tier]?.name}
+                    </span>
+                    <span className="flex items-center gap-2">
+                      {money(price(seat))}
+                      <button
+                        type="button"
+                        aria-label={t("remove", { label: seat.label })}
+                        onClick={() => toggle(seat)}
+                        className="rounded px-1 text-slate-500 hover:bg-slate-100"
+                      >
+                        ×
+                      </button>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-3 flex justify-between border-t border-slate-100 pt-2 font-semibold">
+              <span>{t("total")}</span>
+              <span data-testid="selection-total">{money(selectedTotal)}</span>
+            </p>
+            <p className="mt-1 text-xs text-slate-500">
+              {t("maxSeats", { count: maxSeatsPerOrder })}
+            </p>
+            <button
+              type="button"
+              disabled={!canHold}
+              onClick={holdSelection}
+              className="mt-3 w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+            >
+              {holdLabel}
+            </button>
+          </section>
+        )}
         <Link href={`/events/${eventId}`} className="text-sm text-brand-700 hover:underline">
           ← {t("back")}
         </Link>
       </aside>
-      <SelectionBar
-        count={selectedSeats.length}
-        total={money(selectedTotal)}
-        action={holdLabel}
-        disabled={!canHold}
-        onAction={holdSelection}
-      />
+      {!noMap && (
+        <SelectionBar
+          count={selectedSeats.length}
+          total={money(selectedTotal)}
+          action={holdLabel}
+          disabled={!canHold}
+          onAction={holdSelection}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,9 @@
 // organizer.venues.*: the caller's venues and their seat layouts.
 import { addSection, addSectionInput } from "../../services/organizer/venues/add-section.ts";
+import {
+  addStandingZone,
+  addStandingZoneInput,
+} from "../../services/organizer/venues/add-standing-zone.ts";
 import { createVenue, createVenueInput } from "../../services/organizer/venues/create-venue.ts";
 import { getVenue, getVenueInput } from "../../services/organizer/venues/get-venue.ts";
 import { importLayout, importLayoutInput } from "../../services/organizer/venues/import-layout.ts";
@@ -30,6 +34,10 @@ export const organizerVenuesRouter = router({
   addSection: organizerProcedure
     .input(addSectionInput)
     .mutation(({ ctx, input }) => addSection(ctx.db, input, ctx)),
+
+  addStandingZone: organizerProcedure
+    .input(addStandingZoneInput)
+    .mutation(({ ctx, input }) => addStandingZone(ctx.db, input, ctx)),
 
   removeSeats: organizerProcedure
     .input(removeSeatsInput)

@@ -16,6 +16,8 @@ export type FoundDiscount = DiscountRule & {
   validFrom: string | null;
   validUntil: string | null;
   exhausted: boolean;
+  /** Only tickets held as these types are discounted; empty: every ticket. */
+  ticketTypeIds: string[];
 };
 
 /**
@@ -26,7 +28,8 @@ export function discountSql(eventId: string, code: string | null) {
   return Prisma.sql`(SELECT json_build_object('id', d.id, 'code', d.code, 'kind', d.kind,
                               'value', d.value, 'currency', d.currency,
                               'validFrom', d.valid_from, 'validUntil', d.valid_until,
-                              'exhausted', d.max_uses IS NOT NULL AND d.uses >= d.max_uses)
+                              'exhausted', d.max_uses IS NOT NULL AND d.uses >= d.max_uses,
+                              'ticketTypeIds', coalesce(d.ticket_type_ids, '{}'))
        FROM discount_codes d JOIN events de ON de.organizer_id = d.organizer_id
        WHERE de.id = ${eventId}::uuid AND lower(d.code) = lower(${code}::text) AND d.active
          AND (d.event_id IS NULL OR d.event_id = de.id))`;
@@ -65,6 +68,31 @@ export function assertDiscountApplies(
   }
   if (found.exhausted) throw exhausted();
   return found;
+}
+
+/**
+ * What the code may take something off: the held seats' prices, of the types it is for. Refuses
+ * a code for other types than the buyer holds.
+ */
+export function discountableSubtotal(
+  found: FoundDiscount,
+  holds: readonly { price: number; ticketTypeId: string | null }[],
+): number {
+  const eligible = holds.filter((hold) => appliesTo(found.ticketTypeIds, hold.ticketTypeId));
+  if (eligible.length === 0) {
+    throw new AppError("BAD_REQUEST", "This discount code is not valid for the tickets you hold.", {
+      field: "discountCode",
+      reason: "DISCOUNT_NOT_FOR_TYPES",
+    });
+  }
+  return eligible.reduce((sum, hold) => sum + hold.price, 0);
+}
+
+/** Whether a code for `ticketTypeIds` (empty: every ticket) takes something off this ticket. */
+export function appliesTo(ticketTypeIds: readonly string[], ticketTypeId: string | null) {
+  return (
+    ticketTypeIds.length === 0 || (ticketTypeId !== null && ticketTypeIds.includes(ticketTypeId))
+  );
 }
 
 /** Every use of the code is taken (seen before trying, or lost in the race for the last one). */

@@ -52,7 +52,17 @@ export async function getEvent(db: Db, input: z.output<typeof getEventInput>, ca
     select: {
       ...eventDetailsSelect,
       organizer: { select: { displayName: true } },
-      venue: { select: { id: true, name: true, city: true, address: true, timeZone: true } },
+      venue: {
+        select: {
+          id: true,
+          name: true,
+          city: true,
+          address: true,
+          timeZone: true,
+          // Any seated section: else the event is sold by standing places only (a talk).
+          sections: { where: { kind: "SEATED" }, select: { id: true }, take: 1 },
+        },
+      },
       waitingRoomOpensAt: true,
       priceTiers: {
         select: { id: true, name: true, price: true },
@@ -65,9 +75,13 @@ export async function getEvent(db: Db, input: z.output<typeof getEventInput>, ca
     throw new AppError("NOT_FOUND", "This event does not exist.");
   }
   const seats = await seatCountsByTier(db, event.id);
-  const { organizerId: _, waitingRoomOpensAt, ...details } = event;
+  const { organizerId: _, waitingRoomOpensAt, venue, ...details } = event;
+  const { sections, ...venueDetails } = venue;
   return {
     ...details,
+    venue: venueDetails,
+    /** False when the venue has only standing zones: buyers choose how many, not seats. */
+    seated: sections.length > 0,
     /** High-demand: buyers queue in a waiting room before they may hold seats. */
     hasWaitingRoom: waitingRoomOpensAt !== null,
     saleState: saleState(event, caller.now()),

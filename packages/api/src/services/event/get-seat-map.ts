@@ -60,7 +60,7 @@ export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, c
       venue: {
         select: {
           sections: {
-            select: { id: true, name: true, ordering: true },
+            select: { id: true, name: true, ordering: true, kind: true },
             orderBy: { ordering: "asc" },
           },
         },
@@ -110,7 +110,11 @@ export async function getSeatMap(db: Db, input: z.output<typeof seatMapInput>, c
   return {
     eventId: event.id,
     currency: event.currency,
-    sections: event.venue.sections.map(({ id, name }) => ({ id, name })),
+    sections: event.venue.sections.map(({ id, name, kind }) => ({
+      id,
+      name,
+      standing: kind === "STANDING",
+    })),
     tiers: event.priceTiers,
     seats,
     /** When the caller's held seats are released, if they hold any. */

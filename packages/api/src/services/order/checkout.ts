@@ -28,6 +28,7 @@ import { countOutcome, metrics } from "../../observability/metrics.ts";
 import { crashPoint } from "../crash-point.ts";
 import {
   assertDiscountApplies,
+  discountableSubtotal,
   discountCodeInput,
   discountSql,
   exhausted,
@@ -121,7 +122,8 @@ async function startCheckout(
        WHERE o.user_id = ${userId}::uuid AND o.event_id = ${input.eventId}::uuid
          AND o.status = 'PENDING' AND EXISTS (SELECT 1 FROM seat_holds h WHERE h.order_id = o.id)
        LIMIT 1) AS in_flight,
-      (SELECT json_agg(json_build_object('id', h.id, 'price', h.price))
+      (SELECT json_agg(json_build_object('id', h.id, 'price', h.price,
+                                         'ticketTypeId', h.ticket_type_id))
        FROM seat_holds h
        WHERE h.event_id = ${input.eventId}::uuid AND h.user_id = ${userId}::uuid
          AND h.order_id IS NULL AND h.expires_at > ${now}) AS holds,
@@ -176,7 +178,8 @@ async function startCheckout(
   }
   const subtotal = holds.reduce((sum, hold) => sum + hold.price, 0);
   const discount = input.discountCode ? assertDiscountApplies(state.discount, event, now) : null;
-  const discountAmount = discount ? discountOn(subtotal, discount) : 0;
+  // A code for some ticket types takes its share off those tickets only.
+  const discountAmount = discount ? discountOn(discountableSubtotal(discount, holds), discount) : 0;
   const total = subtotal - discountAmount;
   const paymentDueAt = new Date(now.getTime() + caller.settings.paymentWindowMs);
   const holdsKeptUntil = new Date(paymentDueAt.getTime() + caller.settings.paymentGraceMs);
@@ -197,11 +200,17 @@ async function startCheckout(
         AND (max_uses IS NULL OR uses < max_uses)
       RETURNING id
     ), attached AS (
-      UPDATE seat_holds SET order_id = ${orderId}::uuid,
-             expires_at = GREATEST(expires_at, ${holdsKeptUntil})
-      WHERE id = ANY(${holds.map((hold) => hold.id)}::uuid[]) AND user_id = ${userId}::uuid
-        AND order_id IS NULL AND expires_at > ${now}
-      RETURNING id
+      UPDATE seat_holds h SET order_id = ${orderId}::uuid,
+             expires_at = GREATEST(h.expires_at, ${holdsKeptUntil})
+      FROM unnest(${holds.map((hold) => hold.id)}::uuid[], ${holds.map((hold) => hold.price)}::int[],
+                  ${holds.map((hold) => hold.ticketTypeId)}::uuid[])
+             AS r(id, price, type_id)
+      -- At the price and type read above: a hold given another ticket type meanwhile is not
+      -- attached (its price, and what a code takes off it, were for the other).
+      WHERE h.id = r.id AND h.price = r.price AND h.ticket_type_id IS NOT DISTINCT FROM r.type_id
+        AND h.user_id = ${userId}::uuid
+        AND h.order_id IS NULL AND h.expires_at > ${now}
+      RETURNING h.id
     ), placed AS (
       INSERT INTO orders (id, user_id, event_id, status, total, currency, idempotency_key,
                           request_hash, payment_due_at, created_at, updated_at,
@@ -259,7 +268,7 @@ type CheckoutState = {
   } | null;
   verified: boolean | null;
   in_flight: string | null;
-  holds: { id: string; price: number }[] | null;
+  holds: { id: string; price: number; ticketTypeId: string | null }[] | null;
   discount: FoundDiscount | null;
 };
 

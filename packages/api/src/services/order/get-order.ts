@@ -41,6 +41,7 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
           code: true,
           status: true,
           pricePaid: true,
+          ticketType: { select: { name: true } },
           eventSeat: {
             select: {
               id: true,
@@ -50,7 +51,7 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
                   label: true,
                   rowLabel: true,
                   number: true,
-                  section: { select: { name: true } },
+                  section: { select: { name: true, kind: true } },
                 },
               },
             },
@@ -97,7 +98,11 @@ export async function getOrder(db: Db, input: z.output<typeof getOrderInput>, ca
       eventSeatId: ticket.eventSeat.id,
       seat: ticket.eventSeat.seat.label,
       section: ticket.eventSeat.seat.section.name,
+      /** A standing zone's place: `seat` is its entry number ("#12"). */
+      standing: ticket.eventSeat.seat.section.kind === "STANDING",
       tier: ticket.eventSeat.tier.name,
+      /** The ticket type it was sold as; null: at the tier's own price. */
+      ticketType: ticket.ticketType?.name ?? null,
     })),
     /** While PENDING: where to pay, until when, and the seats kept for this payment. */
     payment:

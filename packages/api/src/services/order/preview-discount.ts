@@ -8,6 +8,7 @@ import { AppError } from "../../errors.ts";
 import { id } from "../../input.ts";
 import {
   assertDiscountApplies,
+  discountableSubtotal,
   discountCodeInput,
   findDiscount,
 } from "../discount/discount-lookup.ts";
@@ -31,10 +32,11 @@ export async function previewDiscount(
   const found = assertDiscountApplies(await findDiscount(db, event.id, input.code), event, now);
   const holds = await db.seatHold.findMany({
     where: { eventId: event.id, userId: caller.user.id, orderId: null, expiresAt: { gt: now } },
-    select: { price: true },
+    select: { price: true, ticketTypeId: true },
   });
   const subtotal = holds.reduce((sum, hold) => sum + hold.price, 0);
-  const discount = discountOn(subtotal, found);
+  // Nothing held yet: nothing to refuse either (the page previews before the seats are chosen).
+  const discount = holds.length ? discountOn(discountableSubtotal(found, holds), found) : 0;
   return {
     code: found.code,
     kind: found.kind,

@@ -67,3 +67,13 @@ SELECT 'tickets of a paid order do not add up to its total', o.id::text
 FROM orders o
 WHERE o.status = 'PAID'
   AND o.total <> (SELECT COALESCE(sum(t.price_paid), 0) FROM tickets t WHERE t.order_id = o.id)
+UNION ALL
+SELECT 'ticket type counts differ from its holds and live tickets', tt.id::text
+FROM ticket_types tt
+WHERE tt.held <> (SELECT count(*) FROM seat_holds h WHERE h.ticket_type_id = tt.id)
+   OR tt.sold <> (SELECT count(*) FROM tickets t
+                  WHERE t.ticket_type_id = tt.id AND t.status <> 'CANCELLED')
+UNION ALL
+SELECT 'ticket type over its quota', tt.id::text
+FROM ticket_types tt
+WHERE tt.quota IS NOT NULL AND tt.held + tt.sold > tt.quota

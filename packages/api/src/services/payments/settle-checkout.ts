@@ -19,6 +19,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, runGuarded, type Tx } from "@openticket/db";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
+import { appliesTo } from "../discount/discount-lookup.ts";
 import { spreadDiscount } from "../discount/discount-math.ts";
 import {
   publishSeatChanges,
@@ -113,6 +114,7 @@ async function sellOrRecord(
       event_id: string;
       discount_code_id: string | null;
       discount_amount: number;
+      discount_types: string[] | null;
     }[]
   >`/* prepared */
     WITH a AS (
@@ -121,15 +123,27 @@ async function sellOrRecord(
       LIMIT 1
     ), o AS (
       SELECT o.id::text, o.status::text, o.total, o.currency, o.event_id::text,
-             o.discount_code_id::text, o.discount_amount
+             o.discount_code_id::text, o.discount_amount,
+             (SELECT d.ticket_type_ids::text[] FROM discount_codes d WHERE d.id = o.discount_code_id)
+               AS discount_types
       FROM orders o JOIN a ON o.id = a.order_id
     ), reported AS (
       UPDATE payment_attempts SET status = 'SUCCEEDED', reported_amount = ${paid.amount},
                                   updated_at = ${new Date()}
       WHERE id = (SELECT id FROM a) AND (SELECT status FROM o) <> 'PAID'
       RETURNING id
+    ), seats AS (
+      -- The order's seats locked now, in id order, before the next statement deletes their
+      -- holds: a hold being written for one of them (hold-seats.ts share-locks its seats, in id
+      -- order, before touching their hold rows) then waits here, or makes this wait, instead of
+      -- each waiting on a row the other locked (a deadlock, found only after deadlock_timeout).
+      SELECT es.id FROM event_seats es
+      WHERE es.id IN (SELECT h.event_seat_id FROM seat_holds h JOIN a ON h.order_id = a.order_id)
+      ORDER BY es.id
+      FOR NO KEY UPDATE OF es
     )
-    SELECT o.*, (SELECT count(*) FROM reported) AS reported FROM o`;
+    SELECT o.*, (SELECT count(*) FROM reported) AS reported, (SELECT count(*) FROM seats) AS seats
+    FROM o`;
   if (!order) return "unknown-checkout";
   const orderId = order.id;
   if (order.status === "PAID") return "already-settled";
@@ -140,7 +154,10 @@ async function sellOrRecord(
   // not turned into tickets for a show that will not happen. The seats this marks SOLD are the
   // only ones that may be given back below.
   const [taken] = await tx.$queryRaw<
-    { holds: { seatId: string; price: number }[] | null; sold: string[] | null }[]
+    {
+      holds: { seatId: string; price: number; ticketTypeId: string | null }[] | null;
+      sold: string[] | null;
+    }[]
   >`/* prepared */
     WITH charge AS (
       INSERT INTO payments (id, order_id, kind, amount, currency, provider, provider_reference,
@@ -149,7 +166,8 @@ async function sellOrRecord(
               ${provider}, ${paid.chargeReference}, ${new Date()})
       RETURNING id
     ), gone AS (
-      DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid RETURNING event_seat_id, price
+      DELETE FROM seat_holds WHERE order_id = ${orderId}::uuid
+      RETURNING event_seat_id, price, ticket_type_id
     ), sold AS (
       UPDATE event_seats es SET status = 'SOLD'
       FROM events e
@@ -159,7 +177,8 @@ async function sellOrRecord(
         AND (SELECT sum(price) FROM gone) = ${order.total + order.discount_amount}
       RETURNING es.id
     )
-    SELECT (SELECT json_agg(json_build_object('seatId', event_seat_id, 'price', price)) FROM gone)
+    SELECT (SELECT json_agg(json_build_object('seatId', event_seat_id, 'price', price,
+                                              'ticketTypeId', ticket_type_id)) FROM gone)
              AS holds,
            (SELECT array_agg(id::text) FROM sold) AS sold,
            (SELECT count(*) FROM charge) AS charged`;
@@ -205,11 +224,9 @@ async function sellOrRecord(
     seatIds.map((seatId) => ({ seatId, status: "SOLD" })),
   );
   const audit = { status: "PAID", charged: paid.amount, tickets: holds.length };
-  // What each ticket cost: its seat's price less its share of the discount, adding up to the charge.
-  const pricesPaid = spreadDiscount(
-    holds.map((hold) => hold.price),
-    order.discount_amount,
-  );
+  // What each ticket cost: its seat's price less its share of the discount, adding up to the
+  // charge. A code for some ticket types shares its discount among those tickets only.
+  const pricesPaid = discountedPrices(holds, order.discount_amount, order.discount_types ?? []);
   // Each ticket's code is signed by the event's key (services/tickets/signing-keys.ts); the
   // statement checks the key is still in use, share-locking it against a rotation.
   const key = await signingKeyInUse(tx, order.event_id);
@@ -220,11 +237,13 @@ async function sellOrRecord(
       WHERE id = ${key.id}::uuid AND retired_at IS NULL
       FOR SHARE
     ), issued AS (
-      INSERT INTO tickets (id, order_id, event_seat_id, price_paid, code, created_at)
-      SELECT ticket_id, ${orderId}::uuid, seat_id, price, code, ${new Date()}
+      INSERT INTO tickets (id, order_id, event_seat_id, price_paid, code, ticket_type_id,
+                           created_at)
+      SELECT ticket_id, ${orderId}::uuid, seat_id, price, code, type_id, ${new Date()}
       FROM unnest(${ticketIds}::uuid[], ${seatIds}::uuid[], ${pricesPaid}::int[],
-                  ${signTicketCodes(key, ticketIds)}::text[])
-             AS t(ticket_id, seat_id, price, code)
+                  ${signTicketCodes(key, ticketIds)}::text[],
+                  ${holds.map((hold) => hold.ticketTypeId)}::uuid[])
+             AS t(ticket_id, seat_id, price, code, type_id)
       WHERE EXISTS (SELECT 1 FROM signer)
       RETURNING id
     ), paid AS (
@@ -293,6 +312,26 @@ export async function endUnpaid(db: Db, orderId: string, status: "FAILED" | "EXP
     });
     return status === "FAILED" ? ("failed" as const) : ("expired" as const);
   });
+}
+
+/** Each hold's price less its share of `discount`, shared among the tickets the code is for. */
+function discountedPrices(
+  holds: readonly { price: number; ticketTypeId: string | null }[],
+  discount: number,
+  ticketTypeIds: readonly string[],
+): number[] {
+  const eligible = holds.flatMap((hold, index) =>
+    appliesTo(ticketTypeIds, hold.ticketTypeId) ? [index] : [],
+  );
+  const shared = spreadDiscount(
+    eligible.map((index) => holds[index]?.price ?? 0),
+    discount,
+  );
+  const prices = holds.map((hold) => hold.price);
+  eligible.forEach((index, at) => {
+    prices[index] = shared[at] ?? prices[index] ?? 0;
+  });
+  return prices;
 }
 
 /** Called only by the transaction whose guarded update ended a PENDING order: once per order. */

@@ -79,6 +79,8 @@ export class Batcher<In, Out> {
         new AppError(
           "TOO_MANY_REQUESTS",
           "Too many people are choosing seats right now. Please try again in a moment.",
+          // The queue drains in batches of milliseconds: a second is plenty (HTTP Retry-After).
+          { retryAfterSeconds: 1 },
         ),
       );
     }

@@ -15,12 +15,20 @@
 //   choice is drawn at random among the best 4, 16, then 64 blocks left, so losers spread out.
 //   Measured with the in-process rule switched off, 50 buyers racing for 4 seats each at once
 //   were all served within 7 attempts.
+//
+// Retries are safe with a `requestKey`: the hold's own transaction claims it for the buyer
+// (hold_requests) and marks the seats with it, so the same call again — on any instance, before
+// or after the first one commits — holds nothing more and answers with the seats held for it.
+//
+// A standing zone (sectionId of a STANDING section) is sold here only: its places go by number,
+// the lowest free ones first (the entry order), with the same two rules against rivals. Without
+// a sectionId, "best available" means seats: standing places are left out.
 import type { Db } from "@openticket/db";
 import { isSerializationFailure } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
 import { AppError } from "../../errors.ts";
-import { admissionPass, id, int, MAX_SEATS_PER_ORDER } from "../../input.ts";
+import { admissionPass, id, idempotencyKey, int, MAX_SEATS_PER_ORDER } from "../../input.ts";
 import { assertOnSale, type SaleWindow } from "../event/sale-state.ts";
 import { getSeatLayout } from "../seat-map/layout.ts";
 import {
@@ -40,6 +48,10 @@ export const holdBestAvailableInput = z.object({
   tierId: id.optional(),
   /** The waiting room's admission pass: required for an event that has one. */
   admission: admissionPass,
+  /** Hold them as this ticket type (its price, its quota); only seats of its tier, if it has one. */
+  ticketTypeId: id.optional(),
+  /** One per buyer's request: the same key again returns that request's seats (a retry). */
+  requestKey: idempotencyKey.optional(),
 });
 
 /** Choices made, and lost to other buyers, before giving up. */
@@ -68,24 +80,31 @@ export type HeldBestSeats = {
 
 type Spot = SeatSpot & { label: string; section: string; free: boolean };
 
+type BestCaller = Caller & Pick<Context, "settings"> & { signal?: AbortSignal };
+
 export async function holdBestAvailable(
   db: Db,
   input: z.output<typeof holdBestAvailableInput>,
-  caller: Caller & Pick<Context, "settings"> & { signal?: AbortSignal },
+  caller: BestCaller,
 ): Promise<HeldBestSeats> {
+  // A retry of a request already done: its answer, holding nothing more.
+  const done = await requestDone(db, input, caller);
+  if (done) return done;
+  // A ticket type sold for one tier only chooses among that tier's seats.
+  const typeTier = input.ticketTypeId ? await ticketTypeTier(db, input) : null;
+  const scoped = typeTier ? { ...input, tierId: typeTier } : input;
   for (let attempt = 0; ; attempt++) {
     caller.signal?.throwIfAborted();
-    const scope = await readScope(db, input, caller);
+    const scope = await readScope(db, scoped, caller);
     const free = scope.seats.filter((seat) => seat.free);
     if (free.length < input.quantity) throw notEnoughSeats(free.length);
     const rivals = chosenInFlight.get(input.eventId);
     const unchosen = rivals ? free.filter((seat) => !rivals.has(seat.id)) : free;
-    const choice = chooseBestSeats(
-      unchosen.length >= input.quantity ? unchosen : free,
-      input.quantity,
-      scope.target,
-      { spread: Math.min(4 ** attempt, 64) },
-    );
+    const pool = unchosen.length >= input.quantity ? unchosen : free;
+    const spread = Math.min(4 ** attempt, 64);
+    const choice = scope.standing
+      ? chooseLowestPlaces(pool, input.quantity, spread)
+      : chooseBestSeats(pool, input.quantity, scope.target, { spread });
     if (!choice) throw notEnoughSeats(free.length);
     const seats = choice.seats as Spot[];
     const seatIds = seats.map((seat) => seat.id);
@@ -93,12 +112,20 @@ export async function holdBestAvailable(
     try {
       const held = await holdSeats(
         db,
-        { eventId: input.eventId, seatIds, admission: input.admission },
-        caller,
+        {
+          eventId: input.eventId,
+          seatIds,
+          admission: input.admission,
+          ticketTypeId: input.ticketTypeId,
+        },
+        { ...caller, byQuantity: scope.standing, requestKey: input.requestKey },
       );
       return { ...(await described(db, held, seats, caller)), together: choice.together };
     } catch (error) {
       if (!lostRace(error)) throw error;
+      // Lost to this request's own other try (on another instance): that try's answer.
+      const done = await requestDone(db, input, caller);
+      if (done) return done;
       if (attempt + 1 >= MAX_ATTEMPTS) {
         throw new AppError("CONFLICT", "Other buyers took these seats first. Please try again.", {
           reason: "SEATS_CONTENDED",
@@ -112,12 +139,104 @@ export async function holdBestAvailable(
   }
 }
 
+/**
+ * A request whose key this buyer already claimed (hold-seats.ts claims it with the seats): the
+ * seats still held for it. Null when the key is new (or none was given).
+ */
+async function requestDone(
+  db: Db,
+  input: z.output<typeof holdBestAvailableInput>,
+  caller: BestCaller,
+): Promise<HeldBestSeats | null> {
+  const { eventId, requestKey } = input;
+  if (!requestKey) return null;
+  const [claim] = await db.$queryRaw<
+    { eventId: string; seats: (Omit<Spot, "x" | "y" | "free"> & { expiresAt: string })[] | null }[]
+  >`
+    SELECT q.event_id::text AS "eventId",
+           (SELECT json_agg(json_build_object(
+                     'id', es.id, 'sectionId', s.section_id, 'section', sec.name,
+                     'rowLabel', s.row_label, 'number', s.number, 'label', s.label,
+                     'expiresAt', h.expires_at)
+                   ORDER BY sec.name, s.row_label, s.number)
+            FROM seat_holds h
+            JOIN event_seats es ON es.id = h.event_seat_id
+            JOIN seats s ON s.id = es.seat_id
+            JOIN sections sec ON sec.id = s.section_id
+            WHERE h.user_id = q.user_id AND h.event_id = q.event_id
+              AND h.request_key = q.request_key AND h.expires_at > ${caller.now()}) AS seats
+    FROM hold_requests q
+    WHERE q.user_id = ${caller.user.id}::uuid AND q.request_key = ${requestKey}`;
+  if (!claim) return null;
+  const [first] = claim.seats ?? [];
+  if (claim.eventId !== eventId || !first) {
+    throw new AppError(
+      "CONFLICT",
+      "The seats of this request are no longer held. Please choose again.",
+      { reason: "REQUEST_ENDED", field: "requestKey" },
+    );
+  }
+  const seats = (claim.seats ?? []).map((seat) => ({ ...seat, x: 0, y: 0, free: false }));
+  const held = {
+    eventId,
+    seatIds: seats.map((seat) => seat.id),
+    expiresAt: new Date(first.expiresAt),
+  };
+  const oneRow = seats.every(
+    (seat) => seat.sectionId === first.sectionId && seat.rowLabel === first.rowLabel,
+  );
+  return { ...(await described(db, held, seats, caller)), together: oneRow };
+}
+
+/** The tier a ticket type is sold for (null: any); refuses a type of another event. */
+async function ticketTypeTier(
+  db: Db,
+  input: z.output<typeof holdBestAvailableInput>,
+): Promise<string | null> {
+  const type = await db.ticketType.findUnique({
+    where: { id: input.ticketTypeId },
+    select: { eventId: true, tierId: true },
+  });
+  if (!type || type.eventId !== input.eventId) {
+    throw new AppError("BAD_REQUEST", "This ticket type is not part of this event.", {
+      field: "ticketTypeId",
+    });
+  }
+  if (type.tierId && input.tierId && type.tierId !== input.tierId) {
+    throw new AppError("BAD_REQUEST", "This ticket type is not sold for these seats.", {
+      reason: "TYPE_NOT_FOR_SEATS",
+      field: "ticketTypeId",
+    });
+  }
+  return type.tierId;
+}
+
 /** Someone else got a chosen seat first (or the transaction lost to another): choose again. */
 function lostRace(error: unknown): boolean {
   if (error instanceof AppError) {
     return error.code === "CONFLICT" && (error.details?.unavailableSeatIds?.length ?? 0) > 0;
   }
   return isSerializationFailure(error);
+}
+
+/**
+ * A standing zone's `quantity` lowest free places by number; after lost races, `spread` > 1
+ * draws them at random among the lowest `spread` × `quantity` free places instead.
+ */
+export function chooseLowestPlaces<T extends { number: number }>(
+  free: readonly T[],
+  quantity: number,
+  spread: number,
+): { seats: T[]; together: boolean } | null {
+  if (free.length < quantity) return null;
+  const byNumber = [...free].sort((a, b) => a.number - b.number);
+  const window = byNumber.slice(0, Math.min(byNumber.length, spread * quantity));
+  for (let i = window.length - 1; i > 0 && spread > 1; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [window[i], window[j]] = [window[j] as T, window[i] as T];
+  }
+  const seats = window.slice(0, quantity).sort((a, b) => a.number - b.number);
+  return { seats, together: true };
 }
 
 function notEnoughSeats(seatsLeft: number) {
@@ -175,7 +294,8 @@ async function described(
   };
 }
 
-type Scope = { seats: Spot[]; target: { x: number; y: number } };
+/** `standing`: the section asked for is a standing zone, sold by the places' numbers. */
+type Scope = { seats: Spot[]; target: { x: number; y: number }; standing: boolean };
 
 type ScopeRow = {
   event:
@@ -188,6 +308,7 @@ type ScopeRow = {
       })
     | null;
   sectionVenueId: string | null;
+  sectionStanding: boolean | null;
   tierEventId: string | null;
   bounds: { minX: number; maxX: number; minY: number } | null;
   seats: [string, string, string, string, number, string, number, number, boolean][] | null;
@@ -214,6 +335,7 @@ async function readScope(
                                 'venueId', e.venue_id, 'maxSeatsPerOrder', e.max_seats_per_order)
        FROM events e WHERE e.id = ${eventId}::uuid) AS event,
       (SELECT venue_id FROM sections WHERE id = ${sectionId}::uuid) AS "sectionVenueId",
+      (SELECT kind = 'STANDING' FROM sections WHERE id = ${sectionId}::uuid) AS "sectionStanding",
       (SELECT event_id FROM price_tiers WHERE id = ${tierId}::uuid) AS "tierEventId",
       (SELECT json_build_object('minX', min(s.x), 'maxX', max(s.x), 'minY', min(s.y))
        FROM event_seats es JOIN seats s ON s.id = es.seat_id
@@ -226,7 +348,7 @@ async function readScope(
        JOIN sections sec ON sec.id = s.section_id
        LEFT JOIN seat_holds h ON h.event_seat_id = es.id
        WHERE es.event_id = ${eventId}::uuid
-         AND (${sectionId}::uuid IS NULL OR s.section_id = ${sectionId}::uuid)
+         AND (${sectionId}::uuid IS NULL AND sec.kind = 'SEATED' OR s.section_id = ${sectionId}::uuid)
          AND (${tierId}::uuid IS NULL OR es.tier_id = ${tierId}::uuid)) AS seats`;
   const event = row?.event;
   if (!event || event.status === "DRAFT") {
@@ -272,5 +394,9 @@ async function readScope(
     }),
   );
   const venueFront = venueFrontCentre(row.bounds ?? { minX: 0, maxX: 0, minY: 0 });
-  return { seats, target: sectionId ? sectionFrontCentre(seats, venueFront) : venueFront };
+  return {
+    seats,
+    target: sectionId ? sectionFrontCentre(seats, venueFront) : venueFront,
+    standing: row.sectionStanding === true,
+  };
 }

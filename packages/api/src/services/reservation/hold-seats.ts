@@ -16,7 +16,10 @@
 //   buyer at once serialize on them instead of both passing a check made before either wrote;
 // - the hold window (anti-hoarding, docs/reservations.md): a buyer's seats for an event share
 //   one window, opened by their first hold; releasing seats and holding them again does not
-//   restart it. A new window opens only once the last one has ended.
+//   restart it. A new window opens only once the last one has ended;
+// - the ticket type's quota (issue 15): a seat held as a type with a quota counts against it
+//   (triggers on seat_holds), checked at commit. Holding one's own seats again with another
+//   type (or none) is how a buyer changes a held seat's type; its price is the type's then.
 import { type Db, runSerializable, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller, Context } from "../../context.ts";
@@ -33,6 +36,8 @@ export const holdSeatsInput = z.object({
   seatIds: z.array(id).min(1).max(MAX_SEATS_PER_ORDER),
   /** The waiting room's admission pass: required for an event that has one. */
   admission: admissionPass,
+  /** Hold the seats as this ticket type of the event, at its price; none: the tier's price. */
+  ticketTypeId: id.nullish(),
 });
 
 export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
@@ -40,7 +45,14 @@ export type HeldSeats = { eventId: string; seatIds: string[]; expiresAt: Date };
 export function holdSeats(
   db: Db,
   input: z.output<typeof holdSeatsInput>,
-  caller: Caller & Pick<Context, "settings"> & { signal?: AbortSignal },
+  caller: Caller &
+    Pick<Context, "settings"> & {
+      signal?: AbortSignal;
+      /** Standing places may be held: the places were given by quantity (./hold-best-available.ts). */
+      byQuantity?: boolean;
+      /** Kept on the holds: the holdBestAvailable call that chose them (./hold-best-available.ts). */
+      requestKey?: string;
+    },
 ): Promise<HeldSeats> {
   const held = holdBatcher(db).submit(
     {
@@ -52,10 +64,13 @@ export function holdSeats(
       maxHeldSeats: caller.settings.maxHeldSeatsPerUser,
       admission: input.admission,
       admissionSecret: caller.settings.admissionSecret,
+      byQuantity: caller.byQuantity === true,
+      ticketTypeId: input.ticketTypeId ?? null,
+      requestKey: caller.requestKey ?? null,
     },
     caller.signal,
   );
-  return countOutcome(metrics.holds, "held", held);
+  return countOutcome(metrics.holds, "held", held.catch(quotaRefusal));
 }
 
 /** The hold batcher of a database client; its `stats` are what the benchmark reports. */
@@ -78,6 +93,9 @@ type HoldRequest = {
   maxHeldSeats: number;
   admission: string | undefined;
   admissionSecret: string;
+  byQuantity: boolean;
+  ticketTypeId: string | null;
+  requestKey: string | null;
 };
 
 /** A request that passed every check, ready to be written. */
@@ -96,13 +114,19 @@ async function holdBatch(
   // one that went over): the others wait for the next batch.
   const claimedSeats = new Set<string>();
   const claimedBuyers = new Set<string>();
+  // What each quota type has left as the read showed it, less what this batch takes.
+  const typeLeft = new Map(
+    [...context.types.values()].flatMap((type) =>
+      type.quota === null ? [] : [[type.id, type.quota - type.held - type.sold] as const],
+    ),
+  );
   requests.forEach((request, index) => {
     if (claimedBuyers.has(request.userId) || request.seatIds.some((id) => claimedSeats.has(id))) {
       outcomes[index] = { status: "deferred" };
       return;
     }
     try {
-      writes.push({ index, ...request, ...planHold(request, context) });
+      writes.push({ index, ...request, ...planHold(request, context, typeLeft) });
       claimedBuyers.add(request.userId);
       for (const id of request.seatIds) claimedSeats.add(id);
     } catch (error) {
@@ -117,7 +141,7 @@ async function holdBatch(
  * Checks one request against what the database showed, to turn away early what cannot
  * succeed; throws what the caller should hear. The transaction checks the limits again.
  */
-function planHold(request: HoldRequest, context: HoldContext) {
+function planHold(request: HoldRequest, context: HoldContext, typeLeft: Map<string, number>) {
   const { userId, now, seatIds } = request;
   const event = context.events.get(request.eventId);
   if (!event || event.status === "DRAFT")
@@ -135,6 +159,17 @@ function planHold(request: HoldRequest, context: HoldContext) {
       seatIds: seatIds.filter((id) => !known.has(id)),
     });
   }
+  // A standing place is given by quantity; holding one's own held place again (to change its
+  // ticket type) chooses nothing.
+  const ownHeld = (seat: (typeof seats)[number]) =>
+    seat.holderId === userId && seat.holdExpiresAt !== null && seat.holdExpiresAt > now;
+  if (!request.byQuantity && seats.some((seat) => seat.standing && !ownHeld(seat))) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Places in a standing zone are not chosen one by one: ask for a number of places.",
+      { reason: "STANDING_BY_QUANTITY", field: "seatIds" },
+    );
+  }
   const cartHolds = context.holdsByCart.get(`${userId} ${event.id}`) ?? [];
   const myHolds = cartHolds.filter((hold) => hold.expiresAt > now);
   const total = new Set([...myHolds.map((hold) => hold.eventSeatId), ...seatIds]).size;
@@ -148,11 +183,77 @@ function planHold(request: HoldRequest, context: HoldContext) {
         seat.holdExpiresAt > now),
   );
   if (taken.length) throw seatsTakenError(taken.map((seat) => seat.id));
+  if (request.ticketTypeId) planTicketType(request, context, seats, typeLeft);
   return {
     maxSeatsPerOrder: event.maxSeatsPerOrder,
     // The buyer's own expired holds count against the limits until deleted: delete them first.
     clearExpired: cartHolds.some((hold) => hold.expiresAt <= now && !hold.paying),
   };
+}
+
+/**
+ * The ticket type asked for: the event's, on sale now, sold for these seats' tier, with enough
+ * of its quota left for the seats not yet held as it by this buyer (taken from `typeLeft`).
+ */
+function planTicketType(
+  request: HoldRequest,
+  context: HoldContext,
+  seats: { id: string; tierId: string; holderId: string | null; holdTypeId: string | null }[],
+  typeLeft: Map<string, number>,
+) {
+  const type = context.types.get(request.ticketTypeId ?? "");
+  if (!type || type.eventId !== request.eventId) {
+    throw new AppError("BAD_REQUEST", "This ticket type is not part of this event.", {
+      field: "ticketTypeId",
+    });
+  }
+  const { now } = request;
+  if (
+    (type.salesStartAt && now < type.salesStartAt) ||
+    (type.salesEndAt && now >= type.salesEndAt)
+  ) {
+    throw new AppError("BAD_REQUEST", `"${type.name}" tickets are not on sale now.`, {
+      reason: "TYPE_NOT_ON_SALE",
+      field: "ticketTypeId",
+    });
+  }
+  if (type.tierId && seats.some((seat) => seat.tierId !== type.tierId)) {
+    throw new AppError("BAD_REQUEST", `"${type.name}" tickets are not sold for these seats.`, {
+      reason: "TYPE_NOT_FOR_SEATS",
+      field: "ticketTypeId",
+    });
+  }
+  const left = typeLeft.get(type.id);
+  if (left === undefined) return;
+  const adding = seats.filter(
+    (seat) => !(seat.holderId === request.userId && seat.holdTypeId === type.id),
+  ).length;
+  if (adding > left) throw typeSoldOut(type.name, Math.max(0, left));
+  typeLeft.set(type.id, left - adding);
+}
+
+function typeSoldOut(name: string, left: number) {
+  return new AppError(
+    "CONFLICT",
+    left === 0
+      ? `"${name}" tickets are sold out.`
+      : `Only ${left} "${name}" tickets are left; choose fewer.`,
+    { reason: "TYPE_SOLD_OUT", field: "ticketTypeId", ticketsLeft: left },
+  );
+}
+
+const OVER_QUOTA = "ticket type over its quota: ";
+
+/** The database refused a type's quota at commit (another instance sold it meanwhile). */
+function quotaRefusal(error: unknown): never {
+  const text = errorText(error);
+  const at = text.indexOf(OVER_QUOTA);
+  if (at < 0) throw error;
+  throw new AppError("CONFLICT", "These tickets just sold out. Please choose another type.", {
+    reason: "TYPE_SOLD_OUT",
+    field: "ticketTypeId",
+    ticketsLeft: 0,
+  });
 }
 
 /** The upsert found some seats taken: these requests lose, the others try again without them. */
@@ -239,8 +340,10 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Dat
                            ${rows.map((row) => row.write.eventId)}::uuid[],
                            ${rows.map((row) => row.write.userId)}::uuid[],
                            ${rows.map((row) => row.write.now.toISOString())}::timestamptz[],
-                           ${rows.map((row) => row.write.holdDurationMs)}::int[])
-               AS r(seat_id, event_id, user_id, now, duration_ms)
+                           ${rows.map((row) => row.write.holdDurationMs)}::int[],
+                           ${rows.map((row) => row.write.ticketTypeId)}::uuid[],
+                           ${rows.map((row) => row.write.requestKey)}::text[])
+               AS r(seat_id, event_id, user_id, now, duration_ms, type_id, request_key)
     ), caps AS (
       -- Read by the triggers on seat_holds at the end of this statement (see the migration).
       SELECT set_config('openticket.hold_caps', ${JSON.stringify(capsByBuyer(writes))}, true)
@@ -257,18 +360,48 @@ async function upsertHolds(tx: Tx, writes: HoldWrite[]): Promise<Map<string, Dat
             window_ends_at = CASE WHEN c.window_ends_at > EXCLUDED.window_opened_at
                                   THEN c.window_ends_at ELSE EXCLUDED.window_ends_at END
       RETURNING user_id, event_id, window_ends_at
+    ), claims AS (
+      -- A best-available request's key, claimed once per buyer: a request whose key is taken
+      -- (its first try, on this instance or another, committed) holds nothing. One still being
+      -- written is waited for; under SERIALIZABLE its commit then aborts this (retried).
+      INSERT INTO hold_requests (user_id, request_key, event_id, created_at)
+      SELECT DISTINCT user_id, request_key, event_id, now FROM request
+      WHERE request_key IS NOT NULL
+      ON CONFLICT (user_id, request_key) DO NOTHING
+      RETURNING user_id, request_key
     ), won AS (
-      INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, expires_at, created_at)
-      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, pt.price, c.window_ends_at, r.now
+      INSERT INTO seat_holds (id, event_seat_id, event_id, user_id, price, ticket_type_id,
+                              request_key, expires_at, created_at)
+      SELECT gen_random_uuid(), es.id, es.event_id, r.user_id, coalesce(tt.price, pt.price), tt.id,
+             r.request_key, c.window_ends_at, r.now
       FROM request r
       JOIN carts c ON c.user_id = r.user_id AND c.event_id = r.event_id
       JOIN event_seats es ON es.id = r.seat_id AND es.event_id = r.event_id
       JOIN events e ON e.id = es.event_id AND e.status = 'PUBLISHED'
       JOIN price_tiers pt ON pt.id = es.tier_id
-      WHERE es.status = 'AVAILABLE'
+      -- The type as planned (its event, its tier): a type changed meanwhile holds nothing.
+      LEFT JOIN ticket_types tt ON tt.id = r.type_id AND tt.event_id = es.event_id
+                               AND (tt.tier_id IS NULL OR tt.tier_id = es.tier_id)
+      WHERE es.status = 'AVAILABLE' AND (r.type_id IS NULL OR tt.id IS NOT NULL)
+        AND (r.request_key IS NULL OR EXISTS (
+              SELECT 1 FROM claims q WHERE q.user_id = r.user_id AND q.request_key = r.request_key))
+      -- The seats as they are now, not as this transaction's snapshot saw them: a sale changes
+      -- a seat's status READ COMMITTED, which serializable checking does not see, and deletes
+      -- the hold it replaces, so no conflict would be left to find.
+      -- Share-locking a seat changed since the snapshot aborts this transaction (retried with
+      -- a fresh one, which sees it sold); one being sold now is waited for, then the same.
+      -- In seat id order, as a sale locks its seats, so neither waits on the other in a circle.
+      ORDER BY es.id
+      FOR SHARE OF es
       ON CONFLICT (event_seat_id) DO UPDATE
         SET user_id = EXCLUDED.user_id, price = EXCLUDED.price, expires_at = EXCLUDED.expires_at,
-            created_at = EXCLUDED.created_at, order_id = NULL
+            created_at = EXCLUDED.created_at, order_id = NULL,
+            ticket_type_id = EXCLUDED.ticket_type_id,
+            -- One's own live seat held again (another ticket type) stays its request's.
+            request_key = CASE WHEN seat_holds.user_id = EXCLUDED.user_id
+                                    AND seat_holds.expires_at > EXCLUDED.created_at
+                               THEN coalesce(EXCLUDED.request_key, seat_holds.request_key)
+                               ELSE EXCLUDED.request_key END
         -- An expired hold is free; one's own hold joins the cart's window, unless its payment
         -- is in flight.
         WHERE seat_holds.expires_at <= EXCLUDED.created_at
@@ -399,8 +532,22 @@ type SaleEvent = SaleWindow & {
   waitingRoomOpensAt: Date | null;
 };
 
+type TicketTypeFacts = {
+  id: string;
+  eventId: string;
+  name: string;
+  tierId: string | null;
+  quota: number | null;
+  held: number;
+  sold: number;
+  salesStartAt: Date | null;
+  salesEndAt: Date | null;
+};
+
 type HoldContext = {
   events: Map<string, SaleEvent>;
+  /** The ticket types asked for. */
+  types: Map<string, TicketTypeFacts>;
   seats: Map<
     string,
     {
@@ -409,6 +556,11 @@ type HoldContext = {
       status: string;
       holderId: string | null;
       holdExpiresAt: Date | null;
+      /** The ticket type the seat is held as, if any. */
+      holdTypeId: string | null;
+      tierId: string;
+      /** A standing zone's place. */
+      standing: boolean;
     }
   >;
   /** Holds by "userId eventId", expired ones included. */
@@ -423,11 +575,13 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
   const rows = requests.flatMap((request) =>
     request.seatIds.map((seatId) => ({ seatId, eventId: request.eventId, userId: request.userId })),
   );
+  const typeIds = [...new Set(requests.flatMap((request) => request.ticketTypeId ?? []))];
   const [row] = await db.$queryRaw<
     {
       events: Record<string, unknown>[] | null;
       seats: Record<string, unknown>[] | null;
       holds: Record<string, unknown>[] | null;
+      types: TicketTypeFacts[] | null;
     }[]
   >`
     WITH wanted AS (
@@ -443,16 +597,36 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
                                          'waitingRoomOpensAt', e.waiting_room_opens_at))
        FROM events e WHERE e.id IN (SELECT event_id FROM wanted)) AS events,
       (SELECT json_agg(json_build_object('id', es.id, 'eventId', es.event_id, 'status', es.status,
-                                         'holderId', h.user_id, 'holdExpiresAt', h.expires_at))
+                                         'holderId', h.user_id, 'holdExpiresAt', h.expires_at,
+                                         'holdTypeId', h.ticket_type_id, 'tierId', es.tier_id,
+                                         'standing', sec.kind = 'STANDING'))
        FROM event_seats es LEFT JOIN seat_holds h ON h.event_seat_id = es.id
+       JOIN seats s ON s.id = es.seat_id JOIN sections sec ON sec.id = s.section_id
        WHERE es.id IN (SELECT seat_id FROM wanted)) AS seats,
       (SELECT json_agg(json_build_object('eventId', h.event_id, 'userId', h.user_id,
                                          'eventSeatId', h.event_seat_id, 'expiresAt', h.expires_at,
                                          'paying', h.order_id IS NOT NULL))
        FROM seat_holds h
-       WHERE (h.event_id, h.user_id) IN (SELECT event_id, user_id FROM wanted)) AS holds`;
+       WHERE (h.event_id, h.user_id) IN (SELECT event_id, user_id FROM wanted)) AS holds,
+      (SELECT json_agg(json_build_object('id', t.id, 'eventId', t.event_id, 'name', t.name,
+                                         'tierId', t.tier_id, 'quota', t.quota, 'held', t.held,
+                                         'sold', t.sold, 'salesStartAt', t.sales_start_at,
+                                         'salesEndAt', t.sales_end_at))
+       FROM ticket_types t WHERE t.id = ANY(${typeIds}::uuid[])) AS types`;
   const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
-  const context: HoldContext = { events: new Map(), seats: new Map(), holdsByCart: new Map() };
+  const context: HoldContext = {
+    events: new Map(),
+    types: new Map(),
+    seats: new Map(),
+    holdsByCart: new Map(),
+  };
+  for (const type of row?.types ?? []) {
+    context.types.set(type.id, {
+      ...type,
+      salesStartAt: date(type.salesStartAt),
+      salesEndAt: date(type.salesEndAt),
+    });
+  }
   for (const event of row?.events ?? []) {
     context.events.set(String(event.id), {
       id: String(event.id),
@@ -471,6 +645,9 @@ async function readHoldContext(db: Db, requests: HoldRequest[]): Promise<HoldCon
       status: String(seat.status),
       holderId: seat.holderId ? String(seat.holderId) : null,
       holdExpiresAt: date(seat.holdExpiresAt),
+      holdTypeId: seat.holdTypeId ? String(seat.holdTypeId) : null,
+      tierId: String(seat.tierId),
+      standing: seat.standing === true,
     });
   }
   for (const hold of row?.holds ?? []) {

@@ -20,10 +20,11 @@ export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, c
     select: {
       expiresAt: true,
       price: true,
+      ticketType: { select: { id: true, name: true } },
       eventSeat: {
         select: {
           id: true,
-          tier: { select: { name: true } },
+          tier: { select: { id: true, name: true } },
           seat: { select: { label: true, section: { select: { name: true } } } },
         },
       },
@@ -37,6 +38,9 @@ export async function getMyHolds(db: Db, input: z.output<typeof myHoldsInput>, c
     label: hold.eventSeat.seat.label,
     section: hold.eventSeat.seat.section.name,
     tier: hold.eventSeat.tier.name,
+    tierId: hold.eventSeat.tier.id,
+    /** The ticket type the seat is held as; null: the tier's own price. */
+    ticketType: hold.ticketType,
     price: hold.price,
     position: layout?.positionOf.get(hold.eventSeat.id) ?? null,
   }));

@@ -70,6 +70,9 @@ export async function sweepExpiredHolds(
       LIMIT ${batchSize * maxBatches}
       FOR UPDATE SKIP LOCKED
     ) AND seats = 0 AND window_ends_at <= ${now}`;
+  // Best-available requests' keys (hold_requests) answer retries, which come within seconds: a
+  // day later they are forgotten.
+  await db.$executeRaw`DELETE FROM hold_requests WHERE created_at < ${now} - interval '1 day'`;
   // Housekeeping of the same kind: the event cards' seat counts (services/event/seat-counts.ts).
   await foldSeatCounts(db);
   return { swept };

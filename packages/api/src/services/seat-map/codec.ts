@@ -12,17 +12,29 @@ export type SeatCode = (typeof SEAT_CODES)[keyof typeof SEAT_CODES];
 export const SEAT_CODE_NAMES = ["AVAILABLE", "HELD", "SOLD", "BLOCKED", "MINE"] as const;
 export type SeatCodeName = (typeof SEAT_CODE_NAMES)[number];
 
+/** A section of the layout; `standing`: a standing zone, its places sold by quantity. */
+export type LayoutSection = { id: string; name: string; standing: boolean };
+
+/** The row of a standing zone's places ("#"; seated rows are letters and digits). */
+export const STANDING_ROW = "#";
+
+/** A seat's label unless it has its own: "A-12", or a standing zone's place "#12". */
+export function usualLabel(row: string, number: number): string {
+  return row === STANDING_ROW ? `#${number}` : `${row}-${number}`;
+}
+
 /**
  * The layout as it travels: columns, not one object per seat. `number`, `x` and `y` are sent as
  * differences from the previous position, so a row's regular spacing compresses to almost
- * nothing; `rowIndex` points into `rows`; labels are `${row}-${number}` except those listed.
+ * nothing; `rowIndex` points into `rows`; labels are `${row}-${number}` (a standing zone's place:
+ * `#${number}`) except those listed.
  */
 export type SeatLayoutWire = {
   eventId: string;
   /** A hash of everything below: changes whenever any of it changes. */
   version: string;
   currency: string;
-  sections: { id: string; name: string }[];
+  sections: LayoutSection[];
   tiers: { id: string; name: string; price: number }[];
   seatCount: number;
   section: number[];
@@ -40,7 +52,7 @@ export type SeatLayout = {
   eventId: string;
   version: string;
   currency: string;
-  sections: { id: string; name: string }[];
+  sections: LayoutSection[];
   tiers: { id: string; name: string; price: number }[];
   seatCount: number;
   section: Uint16Array;
@@ -116,7 +128,7 @@ export function encodeLayoutColumns(
     columns.numberDelta.push(seat.number - previous.number);
     columns.xDelta.push(seat.x - previous.x);
     columns.yDelta.push(seat.y - previous.y);
-    if (seat.label !== `${seat.row}-${seat.number}`) {
+    if (seat.label !== usualLabel(seat.row, seat.number)) {
       columns.labelExceptions.push([position, seat.label]);
     }
     previous = seat;
@@ -143,7 +155,7 @@ export function decodeSeatLayout(wire: SeatLayoutWire): SeatLayout {
     y[position] = py;
     const rowLabel = wire.rows[wire.rowIndex[position] ?? 0] ?? "";
     row[position] = rowLabel;
-    label[position] = `${rowLabel}-${n}`;
+    label[position] = usualLabel(rowLabel, n);
   }
   for (const [position, text] of wire.labelExceptions) label[position] = text;
   return {

@@ -126,7 +126,7 @@ export async function buildLayout(db: Db, eventId: string): Promise<ServerSeatLa
         venue: {
           select: {
             sections: {
-              select: { id: true, name: true },
+              select: { id: true, name: true, kind: true },
               orderBy: [{ ordering: "asc" }, { id: "asc" }],
             },
           },
@@ -181,7 +181,11 @@ export async function buildLayout(db: Db, eventId: string): Promise<ServerSeatLa
   const content = {
     eventId: event.id,
     currency: event.currency,
-    sections: event.venue.sections,
+    sections: event.venue.sections.map(({ id, name, kind }) => ({
+      id,
+      name,
+      standing: kind === "STANDING",
+    })),
     tiers: event.priceTiers,
     seatCount: rows.length,
     ...columns,
@@ -213,7 +217,7 @@ async function readFingerprint(db: Db, eventId: string): Promise<string | null> 
     SELECT concat_ws('|', e.status, e.organizer_id, e.currency,
       (SELECT string_agg(concat_ws(',', t.id, t.name, t.price, t.ordering), ';' ORDER BY t.id)
          FROM price_tiers t WHERE t.event_id = e.id),
-      (SELECT string_agg(concat_ws(',', sec.id, sec.name, sec.ordering), ';' ORDER BY sec.id)
+      (SELECT string_agg(concat_ws(',', sec.id, sec.name, sec.ordering, sec.kind), ';' ORDER BY sec.id)
          FROM sections sec WHERE sec.venue_id = e.venue_id),
       (SELECT concat_ws(',', count(*), sum(hashtext(es.id::text || es.tier_id::text)))
          FROM event_seats es WHERE es.event_id = e.id)

@@ -1,6 +1,7 @@
-// Platform sales (R15): headline figures, money by month and by category (charts drawn in the
-// browser), every event's figures and a CSV download, for the events starting in a period.
-import { getFormatter, getTranslations } from "next-intl/server";
+// Platform sales (R15): headline figures, money by month and by category (charts drawn on the
+// server, no chart JavaScript), every event's figures and a CSV download, for the events
+// starting in a period.
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { DownloadSalesCsvButton } from "~/components/admin/download-sales-csv-button";
 import { MoneyByMonthChart, NetByCategoryChart } from "~/components/admin/sales-charts";
@@ -24,10 +25,11 @@ export default async function AdminSalesPage({
   const period = salesPeriodFromUrl(await searchParams);
   const input = toSalesInput(period);
   const api = await getServerApi();
-  const [t, tCategory, format, report] = await Promise.all([
+  const [t, tCategory, format, locale, report] = await Promise.all([
     getTranslations("admin.sales"),
     getTranslations("categories"),
     getFormatter(),
+    getLocale(),
     api.admin.sales(input),
   ]);
   // "2026-03" is a calendar month in Taipei; its 15th names it in any zone.
@@ -73,7 +75,9 @@ export default async function AdminSalesPage({
                     <p className="py-10 text-center text-sm text-slate-500">{t("noPayments")}</p>
                   ) : (
                     <MoneyByMonthChart
+                      label={t("byMonth", { currency })}
                       currency={currency}
+                      locale={locale}
                       points={months.map((month) => ({
                         label: monthLabel(month.month),
                         revenue: month.revenue,
@@ -90,8 +94,11 @@ export default async function AdminSalesPage({
                   testId="chart-by-category"
                 >
                   <NetByCategoryChart
+                    label={t("byCategory", { currency })}
                     currency={currency}
+                    locale={locale}
                     name={t("net")}
+                    empty={t("noPayments")}
                     points={categories
                       .map((row) => ({ label: tCategory(row.category), net: row.net }))
                       .sort((a, b) => b.net - a.net)}

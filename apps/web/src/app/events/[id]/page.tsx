@@ -105,7 +105,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                         ? t("cancelledBadge")
                         : tier.seatsAvailable === 0
                           ? t("soldOut")
-                          : t("seatsLeft", {
+                          : t(event.seated ? "seatsLeft" : "placesLeft", {
                               available: tier.seatsAvailable,
                               total: tier.seatsTotal,
                             })}
@@ -133,7 +133,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                 data-testid="choose-seats"
                 className="mt-4 block w-full rounded-md bg-brand-600 px-4 py-2 text-center font-medium text-white hover:bg-brand-700"
               >
-                {t("chooseSeats")}
+                {t(event.seated ? "chooseSeats" : "getTickets")}
               </Link>
             ) : (
               <p className="mt-4 rounded-md bg-slate-100 p-2 text-center text-sm text-slate-600">

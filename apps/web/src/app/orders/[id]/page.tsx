@@ -101,14 +101,16 @@ export default async function OrderPage({
                 className={`flex flex-col items-center gap-2 rounded-xl border bg-white p-4 ${ticket.status === "CANCELLED" ? "border-slate-200 opacity-60" : "border-slate-300"}`}
               >
                 <div className="flex w-full items-center justify-between">
-                  <span className="font-semibold">{t("seat", { label: ticket.seat })}</span>
+                  <span className="font-semibold">
+                    {t(ticket.standing ? "place" : "seat", { label: ticket.seat })}
+                  </span>
                   <OrderStatusBadge
                     status={ticket.status}
                     label={t(`ticketStatus.${ticket.status}`)}
                   />
                 </div>
                 <span className="w-full text-sm text-slate-600">
-                  {ticket.section} · {ticket.tier} · {money(ticket.pricePaid)}
+                  {ticket.section} · {ticket.ticketType ?? ticket.tier} · {money(ticket.pricePaid)}
                 </span>
                 {ticket.code ? (
                   <>

@@ -56,6 +56,8 @@ export default async function OrganizerAnalyticsPage() {
             >
               <h2 className="mb-2 font-semibold">{t("chart")}</h2>
               <ComparisonChart
+                label={t("chart")}
+                locale={locale}
                 name={t("utilisation")}
                 points={published.map((event) => ({
                   label: event.title.length > 24 ? `${event.title.slice(0, 23)}…` : event.title,

@@ -1,7 +1,8 @@
 // organizer.discountCodes.create: a percentage or a fixed amount off, for one of the caller's
 // events or (no eventId) all of them, with an optional usage limit and validity window. An
 // amount is in minor units of a currency: the event's, or for all events the one given (it then
-// applies only to events in that currency).
+// applies only to events in that currency). A code for one event may be limited to some of its
+// ticket types: it then takes its share off those tickets only (checkout, settle-checkout).
 import { type Db, runGuarded } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -30,6 +31,8 @@ export const createDiscountCodeInput = z
     maxUses: discountCodeFields.maxUses.default(null),
     validFrom: discountCodeFields.validFrom.default(null),
     validUntil: discountCodeFields.validUntil.default(null),
+    /** A code for one event only: the ticket types it takes something off; empty: every ticket. */
+    ticketTypeIds: z.array(id).max(50).default([]),
   })
   .refine((input) => input.kind !== "PERCENT" || input.value <= 100, {
     path: ["value"],
@@ -52,6 +55,27 @@ export async function createDiscountCode(
             currency: true,
           })
         : null;
+      const ticketTypeIds = [...new Set(input.ticketTypeIds)];
+      if (ticketTypeIds.length) {
+        if (!event) {
+          throw new AppError(
+            "BAD_REQUEST",
+            "Only a code for one event can be limited to some of its ticket types.",
+            { field: "ticketTypeIds" },
+          );
+        }
+        // Share-locked: a type being deleted meanwhile is waited for (then missing here), and
+        // one is not deleted under this code until it is saved (then the delete prunes it).
+        const types = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM ticket_types
+          WHERE id = ANY (${ticketTypeIds}::uuid[]) AND event_id = ${event.id}::uuid
+          FOR SHARE`;
+        if (types.length !== ticketTypeIds.length) {
+          throw new AppError("BAD_REQUEST", "Choose ticket types of this event.", {
+            field: "ticketTypeIds",
+          });
+        }
+      }
       let currency: string | null = null;
       if (input.kind === "AMOUNT") {
         currency = input.currency ?? event?.currency ?? null;
@@ -78,6 +102,7 @@ export async function createDiscountCode(
           maxUses: input.maxUses,
           validFrom: input.validFrom,
           validUntil: input.validUntil,
+          ticketTypeIds,
         },
         select: discountCodeSelect,
       });
@@ -86,7 +111,13 @@ export async function createDiscountCode(
         action: "discountCode.create",
         entityType: "discountCode",
         entityId: created.id,
-        after: { code: created.code, kind: created.kind, value: created.value, currency },
+        after: {
+          code: created.code,
+          kind: created.kind,
+          value: created.value,
+          currency,
+          ...(ticketTypeIds.length && { ticketTypeIds }),
+        },
       });
       return created;
     });

@@ -44,6 +44,7 @@ export const discountCodeSelect = {
   validFrom: true,
   validUntil: true,
   active: true,
+  ticketTypeIds: true,
   createdAt: true,
   event: { select: { id: true, title: true } },
 } satisfies Prisma.DiscountCodeSelect;

@@ -3,6 +3,8 @@
 // it took off the whole order, repeated on each of its lines (price_paid is the ticket's share
 // after it). Written by ../admin/csv.ts: quoted as RFC 4180 says, and any cell starting like a
 // formula (= + - @) prefixed with a quote, since names and phone numbers are whatever buyers typed.
+// ticket_type (issue 15) is last, so that readers of the earlier columns need no change; empty
+// when the ticket was sold at its tier's own price.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -28,6 +30,7 @@ const HEADER = [
   "order_discount",
   "status",
   "checked_in_at",
+  "ticket_type",
 ];
 
 export async function getAttendeesCsv(
@@ -64,6 +67,7 @@ export async function getAttendeesCsv(
       order.discountAmount,
       ticket.status,
       ticket.checkedInAt ? local(ticket.checkedInAt) : null,
+      ticket.ticketType?.name ?? null,
     ]),
   );
   return {

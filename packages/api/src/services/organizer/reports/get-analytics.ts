@@ -13,6 +13,7 @@ export const analyticsInput = z.object({ eventId: id });
 type RowCounts = {
   section_id: string;
   section: string;
+  standing: boolean;
   row_label: string;
   sellable: number;
   sold: number;
@@ -32,7 +33,8 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
   const [figureMap, rows] = await Promise.all([
     loadEventFigures(db, [event.id]),
     db.$queryRaw<RowCounts[]>`
-      SELECT sec.id AS section_id, sec.name AS section, s.row_label,
+      SELECT sec.id AS section_id, sec.name AS section, sec.kind = 'STANDING' AS standing,
+             s.row_label,
              count(*) FILTER (WHERE es.status <> 'BLOCKED')::int AS sellable,
              count(*) FILTER (WHERE es.status = 'SOLD')::int AS sold,
              count(*) FILTER (WHERE es.status = 'BLOCKED')::int AS blocked
@@ -40,7 +42,7 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       JOIN seats s ON s.id = es.seat_id
       JOIN sections sec ON sec.id = s.section_id
       WHERE es.event_id = ${event.id}::uuid
-      GROUP BY sec.id, sec.name, sec.ordering, s.row_label
+      GROUP BY sec.id, sec.name, sec.kind, sec.ordering, s.row_label
       ORDER BY sec.ordering, sec.name, length(s.row_label), s.row_label`,
   ]);
   const figures = figureMap.get(event.id) ?? NO_FIGURES;
@@ -78,6 +80,8 @@ function bySection(rows: RowCounts[]) {
     {
       sectionId: string;
       name: string;
+      /** A standing zone: its one "row" is all its places, so its utilisation is the zone's. */
+      standing: boolean;
       sellable: number;
       sold: number;
       blocked: number;
@@ -90,6 +94,7 @@ function bySection(rows: RowCounts[]) {
       section = {
         sectionId: row.section_id,
         name: row.section,
+        standing: row.standing,
         sellable: 0,
         sold: 0,
         blocked: 0,

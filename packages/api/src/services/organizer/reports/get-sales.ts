@@ -5,13 +5,15 @@
 // the venue's time zone: money on the day it moved, tickets on the day they were bought.
 // Revenue is what was charged, after discount codes; `discounts` is what the codes took off the
 // orders that were paid (and maybe cancelled since), and the tiers count tickets at the price
-// paid, after their share of the discount; `byCode` breaks the codes down (./sales-by-code.ts).
+// paid, after their share of the discount; `byCode` breaks the codes down (./sales-by-code.ts),
+// `byType` the tickets by the ticket type they were sold as (./sales-by-type.ts).
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { id } from "../../../input.ts";
 import { findOwnEvent } from "../ownership.ts";
 import { loadSalesByCode } from "./sales-by-code.ts";
+import { loadSalesByType } from "./sales-by-type.ts";
 
 export const eventReportInput = z.object({ eventId: id });
 
@@ -24,7 +26,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
     venue: { select: { timeZone: true } },
   });
   const timeZone = event.venue.timeZone;
-  const [tiers, moneyDays, ticketDays, discounted, byCode] = await Promise.all([
+  const [tiers, moneyDays, ticketDays, discounted, byCode, byType] = await Promise.all([
     db.$queryRaw<
       { id: string; name: string; price: number; seats: number; sold: number; revenue: bigint }[]
     >`
@@ -55,6 +57,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
       _sum: { discountAmount: true },
     }),
     loadSalesByCode(db, event.id),
+    loadSalesByType(db, event.id),
   ]);
 
   const byDay = mergeDays(moneyDays, ticketDays);
@@ -86,6 +89,7 @@ export async function getSales(db: Db, input: z.output<typeof eventReportInput>,
     byTier,
     byDay,
     byCode,
+    byType,
   };
 }
 

@@ -29,6 +29,7 @@ export const attendeeOrderSelect = {
       status: true,
       pricePaid: true,
       checkedInAt: true,
+      ticketType: { select: { name: true } },
       eventSeat: {
         select: {
           tier: { select: { name: true } },
@@ -87,6 +88,8 @@ export async function listAttendees(
           seat: ticket.eventSeat.seat.label,
           section: ticket.eventSeat.seat.section.name,
           tier: ticket.eventSeat.tier.name,
+          /** The ticket type it was sold as; null: at its tier's own price. */
+          ticketType: ticket.ticketType?.name ?? null,
           pricePaid: ticket.pricePaid,
           status: ticket.status,
           checkedInAt: ticket.checkedInAt,

@@ -3,7 +3,7 @@
 // the new seats join the venue's DRAFT events (./add-seats-to-drafts.ts). A section that would
 // overlap another (./section-overlap.ts) is refused and nothing is added.
 import { randomUUID } from "node:crypto";
-import { type Db, runSerializable } from "@openticket/db";
+import { type Db, runSerializable, type SectionKind, type Tx } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
 import { AppError } from "../../../errors.ts";
@@ -13,7 +13,7 @@ import { recordAudit } from "../../audit/record-audit.ts";
 import { findOwnVenue } from "../ownership.ts";
 import { addSeatsToDraftEvents } from "./add-seats-to-drafts.ts";
 import { nearbySections } from "./nearby-sections.ts";
-import { generateSectionSeats } from "./section-layout.ts";
+import { type GeneratedSeat, generateSectionSeats } from "./section-layout.ts";
 import { findOverlaps, quotedNames } from "./section-overlap.ts";
 
 const MAX_SEATS_PER_SECTION = 10_000;
@@ -59,67 +59,96 @@ export const addSectionInput = z
 
 export async function addSection(db: Db, input: z.output<typeof addSectionInput>, caller: Caller) {
   const { venueId, name, ...shape } = input;
-  const seats = generateSectionSeats(shape);
-  return runSerializable(db, async (tx) => {
-    const venue = await findOwnVenue(tx, caller.user, venueId, {
-      id: true,
-      sections: { select: { name: true, ordering: true } },
-    });
-    if (venue.sections.some((section) => section.name === name)) {
-      throw new AppError("CONFLICT", `This venue already has a section named "${name}".`, {
-        field: "name",
-      });
-    }
-    const overlapped = findOverlaps(seats, await nearbySections(tx, venue.id, seats)).map(
-      (overlap) => overlap.section,
-    );
-    if (overlapped.length) {
-      throw new AppError(
-        "CONFLICT",
-        `This section would overlap ${quotedNames(overlapped)}; nothing was added.`,
-        { reason: "SECTIONS_OVERLAP", field: "origin", sections: overlapped },
-      );
-    }
-    const section = await tx.section.create({
-      data: {
-        venueId: venue.id,
-        name,
-        ordering: Math.max(-1, ...venue.sections.map((existing) => existing.ordering)) + 1,
-      },
-      select: { id: true, name: true, ordering: true },
-    });
-    const rows = seats.map((seat) => ({
-      id: randomUUID(),
-      venueId: venue.id,
-      sectionId: section.id,
-      ...seat,
-    }));
-    await tx.seat.createMany({ data: rows });
-    const draftEvents = await addSeatsToDraftEvents(
-      tx,
-      venue.id,
-      rows.map((seat) => seat.id),
-    );
-    await recordAudit(tx, {
-      actorId: caller.user.id,
-      action: "venue.addSection",
-      entityType: "venue",
-      entityId: venue.id,
-      after: auditJson({ sectionId: section.id, name, seats: rows.length, ...shape }),
-    });
-    return {
-      section: {
-        ...section,
-        seats: rows.map(({ id, rowLabel, number, label, x, y }) => ({
-          id,
-          row: rowLabel,
-          number,
-          label,
-          x,
-          y,
-        })),
-      },
-      draftEventsUpdated: draftEvents,
-    };
+  return insertSection(
+    db,
+    { venueId, name, kind: "SEATED", seats: generateSectionSeats(shape), shape },
+    caller,
+  );
+}
+
+export type NewSection = {
+  venueId: string;
+  name: string;
+  kind: SectionKind;
+  seats: GeneratedSeat[];
+  /** What the organizer asked for, for the audit log. */
+  shape: Record<string, unknown>;
+};
+
+/**
+ * Adds a section and its seats (or a standing zone and its places) to the caller's venue, after
+ * the name and overlap checks, and to the venue's draft events; audited as venue.addSection.
+ */
+export function insertSection(db: Db, section: NewSection, caller: Caller) {
+  return runSerializable(db, (tx) => insertSectionIn(tx, section, caller), {
+    // 10,000 seats and their places in every draft event: more than the default budget on a
+    // busy server.
+    timeoutMs: 60_000,
   });
+}
+
+/** insertSection inside the caller's transaction (a new venue and its zone at once). */
+export async function insertSectionIn(tx: Tx, section: NewSection, caller: Caller) {
+  const { venueId, name, kind, seats, shape } = section;
+  const venue = await findOwnVenue(tx, caller.user, venueId, {
+    id: true,
+    sections: { select: { name: true, ordering: true } },
+  });
+  if (venue.sections.some((section) => section.name === name)) {
+    throw new AppError("CONFLICT", `This venue already has a section named "${name}".`, {
+      field: "name",
+    });
+  }
+  const overlapped = findOverlaps(seats, await nearbySections(tx, venue.id, seats)).map(
+    (overlap) => overlap.section,
+  );
+  if (overlapped.length) {
+    throw new AppError(
+      "CONFLICT",
+      `This section would overlap ${quotedNames(overlapped)}; nothing was added.`,
+      { reason: "SECTIONS_OVERLAP", field: "origin", sections: overlapped },
+    );
+  }
+  const created = await tx.section.create({
+    data: {
+      venueId: venue.id,
+      name,
+      kind,
+      ordering: Math.max(-1, ...venue.sections.map((existing) => existing.ordering)) + 1,
+    },
+    select: { id: true, name: true, ordering: true, kind: true },
+  });
+  const rows = seats.map((seat) => ({
+    id: randomUUID(),
+    venueId: venue.id,
+    sectionId: created.id,
+    ...seat,
+  }));
+  await tx.seat.createMany({ data: rows });
+  const draftEvents = await addSeatsToDraftEvents(
+    tx,
+    venue.id,
+    rows.map((seat) => seat.id),
+  );
+  await recordAudit(tx, {
+    actorId: caller.user.id,
+    action: "venue.addSection",
+    entityType: "venue",
+    entityId: venue.id,
+    after: auditJson({ sectionId: created.id, name, kind, seats: rows.length, ...shape }),
+  });
+  return {
+    section: {
+      ...created,
+      seats: rows.map(({ id, rowLabel, number, label, x, y }) => ({
+        id,
+        row: rowLabel,
+        number,
+        label,
+        x,
+        y,
+      })),
+    },
+    draftEventsUpdated: draftEvents,
+  };
 }

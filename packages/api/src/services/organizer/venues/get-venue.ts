@@ -19,6 +19,7 @@ export async function getVenue(db: Db, input: z.output<typeof getVenueInput>, ca
         id: true,
         name: true,
         ordering: true,
+        kind: true,
         seats: {
           orderBy: [{ rowLabel: "asc" }, { number: "asc" }],
           select: { id: true, rowLabel: true, number: true, label: true, x: true, y: true },

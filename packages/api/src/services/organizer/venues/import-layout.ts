@@ -36,8 +36,23 @@ export async function importLayout(
   return runSerializable(db, async (tx) => {
     const venue = await findOwnVenue(tx, caller.user, input.venueId, {
       id: true,
-      sections: { select: { id: true, name: true, ordering: true } },
+      sections: { select: { id: true, name: true, ordering: true, kind: true } },
     });
+    // A standing zone's places are numbered by the zone itself: no seats are imported into one.
+    const zones = new Set(
+      venue.sections
+        .filter((section) => section.kind === "STANDING")
+        .map((section) => section.name),
+    );
+    const intoZones = seats.filter((seat) => zones.has(seat.section));
+    if (intoZones.length) {
+      throw layoutErrors(
+        intoZones.map((seat) => ({
+          line: seat.line,
+          message: `"${seat.section}" is a standing zone: seats cannot be added to it.`,
+        })),
+      );
+    }
     const existing = await tx.seat.findMany({
       where: { venueId: venue.id, section: { name: { in: sectionNames } } },
       select: { rowLabel: true, number: true, section: { select: { name: true } } },

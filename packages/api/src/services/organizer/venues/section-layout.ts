@@ -7,6 +7,8 @@
 // the front row spanning `curve` degrees, so the ends of each row turn towards the stage; a
 // `rowOffset` instead shifts each row sideways against the one before (staggered seating).
 
+import { STANDING_ROW, usualLabel } from "../../seat-map/codec.ts";
+
 export const SEAT_PITCH = 10;
 
 const ALL_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -74,4 +76,30 @@ export function generateSectionSeats(shape: SectionShape): GeneratedSeat[] {
       };
     }),
   );
+}
+
+export type StandingZoneShape = {
+  capacity: number;
+  /** Places drawn side by side; the zone is as deep as it takes. */
+  placesPerRow: number;
+  origin: { x: number; y: number };
+};
+
+/** A standing zone wider than deep, as floors are: about twice as many places across as rows. */
+export function defaultPlacesPerRow(capacity: number): number {
+  return Math.min(100, Math.max(1, Math.ceil(Math.sqrt(capacity * 2))));
+}
+
+/**
+ * A standing zone's places: numbered 1..capacity (the order people enter in), labelled "#n",
+ * laid out in rows from `origin` so the zone has an area on the map.
+ */
+export function generateStandingPlaces(shape: StandingZoneShape): GeneratedSeat[] {
+  return Array.from({ length: shape.capacity }, (_, index) => ({
+    rowLabel: STANDING_ROW,
+    number: index + 1,
+    label: usualLabel(STANDING_ROW, index + 1),
+    x: shape.origin.x + (index % shape.placesPerRow) * SEAT_PITCH,
+    y: shape.origin.y + Math.floor(index / shape.placesPerRow) * SEAT_PITCH,
+  }));
 }

@@ -144,7 +144,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
           {holds.data.seats.map((seat) => (
             <li key={seat.id} className="flex justify-between gap-2">
               <span>
-                {seat.label} · {seat.section} · {seat.tier}
+                {seat.label} · {seat.section} · {seat.ticketType?.name ?? seat.tier}
               </span>
               <span>{money(seat.price)}</span>
             </li>

@@ -32,6 +32,9 @@ export default async function SeatsPage({ params }: { params: Promise<{ id: stri
     getSessionUser(),
     api.event.seatLayout({ eventId: event.id }),
   ]);
+  // A talk or a standing-only show has places, not seats.
+  const onlyStanding =
+    layout.sections.length > 0 && layout.sections.every((section) => section.standing);
   preload(seatLayoutUrl(event.id, layout.version), { as: "fetch", crossOrigin: "anonymous" });
   const picker = (
     <SeatPicker
@@ -48,7 +51,9 @@ export default async function SeatsPage({ params }: { params: Promise<{ id: stri
           <Link href={`/events/${event.id}`} className="text-sm text-brand-700 hover:underline">
             ← {event.title}
           </Link>
-          <h1 className="mt-1 text-2xl font-bold tracking-tight">{t("title")}</h1>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight">
+            {onlyStanding ? t("titlePlaces") : t("title")}
+          </h1>
           <p className="text-sm text-slate-600">
             {format.dateTime(event.startsAt, {
               dateStyle: "full",

@@ -1,5 +1,5 @@
 // One of the organizer's events: its name, status and date above tabs for its overview, seats,
-// sales, attendees, door check-in, analytics, waiting room and discount codes.
+// sales, attendees, door check-in, analytics, waiting room, discount codes and ticket types.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "~/components/console-nav";
@@ -49,6 +49,7 @@ export default async function OrganizerEventLayout({
             { href: `${base}/analytics`, label: t("tabs.analytics") },
             { href: `${base}/waiting-room`, label: t("tabs.waitingRoom") },
             { href: `${base}/discount-codes`, label: t("tabs.discountCodes") },
+            { href: `${base}/ticket-types`, label: t("tabs.ticketTypes") },
           ]}
         />
       </header>

@@ -1,8 +1,10 @@
-// One venue: its details (editable), its layout drawn as buyers will see it, its sections
-// (removable), and the ways to build it — a generated section, an imported CSV, seats taken out.
+// One venue: its details (editable), its layout drawn as buyers will see it, its sections and
+// standing zones (removable), and the ways to build it — a generated section, a standing zone, an
+// imported CSV, seats taken out.
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { AddSectionForm } from "~/components/organizer/add-section-form";
+import { AddStandingZoneForm } from "~/components/organizer/add-standing-zone-form";
 import { ImportLayoutForm } from "~/components/organizer/import-layout-form";
 import { VenueForm } from "~/components/organizer/venue-form";
 import { VenueLayoutEditor } from "~/components/organizer/venue-layout-editor";
@@ -23,7 +25,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function VenuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [t, venue] = await Promise.all([getTranslations("organizer.venue"), loadVenue(id)]);
-  const seatCount = venue.sections.reduce((total, section) => total + section.seats.length, 0);
+  // A standing zone's places are seats to the api; people count them apart.
+  const count = (kind: "SEATED" | "STANDING") =>
+    venue.sections
+      .filter((section) => section.kind === kind)
+      .reduce((total, section) => total + section.seats.length, 0);
+  const standingPlaces = count("STANDING");
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -32,7 +39,13 @@ export default async function VenuePage({ params }: { params: Promise<{ id: stri
           {venue.city} · {venue.address} · {venue.timeZone}
         </p>
         <p className="text-sm text-slate-600" data-testid="venue-size">
-          {t("size", { sections: venue.sections.length, seats: seatCount })}
+          {standingPlaces > 0
+            ? t("sizeWithStanding", {
+                sections: venue.sections.length,
+                seats: count("SEATED"),
+                places: standingPlaces,
+              })
+            : t("size", { sections: venue.sections.length, seats: count("SEATED") })}
         </p>
       </header>
 
@@ -56,6 +69,13 @@ export default async function VenuePage({ params }: { params: Promise<{ id: stri
           {t("addSection")}
         </h2>
         <AddSectionForm venueId={venue.id} sections={venue.sections} />
+      </section>
+
+      <section aria-labelledby="zone-heading" className={card}>
+        <h2 id="zone-heading" className="mb-2 text-lg font-semibold">
+          {t("addStandingZone")}
+        </h2>
+        <AddStandingZoneForm venueId={venue.id} sections={venue.sections} />
       </section>
 
       <section aria-labelledby="import-heading" className={card}>

@@ -73,7 +73,14 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
       >
         {analytics.sections.map((section) => (
           <StackedRow key={section.sectionId}>
-            <StackedCell className="font-medium">{section.name}</StackedCell>
+            <StackedCell className="font-medium">
+              {section.name}
+              {section.standing && (
+                <span className="block text-xs font-normal text-slate-500">
+                  {t("standingZone")}
+                </span>
+              )}
+            </StackedCell>
             <StackedCell label={t("sold")} numeric>
               {format.number(section.sold)} / {format.number(section.sellable)}
             </StackedCell>

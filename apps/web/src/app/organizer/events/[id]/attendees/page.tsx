@@ -82,7 +82,10 @@ export default async function EventAttendeesPage({
               </StackedCell>
               <StackedCell label={t("columns.seats")}>
                 {attendee.tickets
-                  .map((ticket) => `${ticket.section} ${ticket.seat} (${ticket.tier})`)
+                  .map(
+                    (ticket) =>
+                      `${ticket.section} ${ticket.seat} (${ticket.ticketType ?? ticket.tier})`,
+                  )
                   .join(", ")}
               </StackedCell>
               <StackedCell label={t("columns.ordered")}>

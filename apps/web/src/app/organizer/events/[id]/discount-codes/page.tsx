@@ -28,13 +28,15 @@ export default async function EventDiscountCodesPage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const cursor = uuidOrUndefined(param(query, "cursor"));
-  const [t, format, locale, event, result] = await Promise.all([
+  const [t, format, locale, event, result, ticketTypes] = await Promise.all([
     getTranslations("organizer.discountCodes"),
     getFormatter(),
     getLocale(),
     loadOwnEvent(id),
     loadOr404(id, (api) => api.organizer.discountCodes.list({ eventId: id, cursor, limit: 25 })),
+    loadOr404(id, (api) => api.organizer.ticketTypes.list({ eventId: id })),
   ]);
+  const typeName = new Map(ticketTypes.map((type) => [type.id, type.name]));
   const timeZone = event.venue.timeZone;
   const path = `/organizer/events/${id}/discount-codes`;
   const now = new Date();
@@ -83,6 +85,20 @@ export default async function EventDiscountCodesPage({
                     <span className="block text-xs font-normal text-slate-500">
                       {code.event ? t("thisEvent") : t("allEvents")}
                     </span>
+                    {code.ticketTypeIds.length > 0 && (
+                      <span
+                        className="block text-xs font-normal text-slate-600"
+                        data-testid="discount-code-types"
+                      >
+                        {t("onlyTypes", {
+                          types: format.list(
+                            code.ticketTypeIds.map(
+                              (typeId) => typeName.get(typeId) ?? t("deletedType"),
+                            ),
+                          ),
+                        })}
+                      </span>
+                    )}
                     {code.currency && code.currency !== event.currency && (
                       <span className="block text-xs font-normal text-amber-800">
                         {t("otherCurrency", { currency: code.currency })}
@@ -144,7 +160,12 @@ export default async function EventDiscountCodesPage({
         <h2 id="new-discount-code" className="text-lg font-semibold">
           {t("form.title")}
         </h2>
-        <CreateDiscountCodeForm eventId={event.id} currency={event.currency} timeZone={timeZone} />
+        <CreateDiscountCodeForm
+          eventId={event.id}
+          currency={event.currency}
+          timeZone={timeZone}
+          ticketTypes={ticketTypes.map((type) => ({ id: type.id, name: type.name }))}
+        />
       </section>
     </div>
   );

@@ -1,0 +1,72 @@
+"use client";
+// Where a new section or standing zone goes on the venue's map, shared by the two forms that add
+// them: its position fields (by default below everything already there) and the warning, while
+// typing, that it would overlap sections already there. The warning uses the api's own geometry,
+// so what the form lets through the api accepts.
+import { findOverlaps, type PlacedSection, SEAT_PITCH } from "@openticket/api/venue-layout";
+import { useFormatter, useTranslations } from "next-intl";
+import { FormField } from "~/components/form-field";
+
+type Point = { x: number; y: number };
+
+/** Where a new section's front row goes by default: three pitches below everything there. */
+export function freeRowY(seats: readonly { y: number }[]) {
+  if (seats.length === 0) return 0;
+  return Math.max(...seats.map((seat) => seat.y)) + 3 * SEAT_PITCH;
+}
+
+/** The names of the sections that seats placed so would overlap. */
+export function overlappedSections(seats: readonly Point[], sections: readonly PlacedSection[]) {
+  return findOverlaps(seats, sections).map((overlap) => overlap.section);
+}
+
+/** The left edge and front row fields, `${prefix}originX` and `${prefix}originY` (a prefix keeps
+ * two forms' field ids apart). */
+export function PositionFields({ prefix = "", initialY }: { prefix?: string; initialY: number }) {
+  const t = useTranslations("organizer.section");
+  return (
+    <>
+      <FormField
+        label={t("originX")}
+        name={`${prefix}originX`}
+        type="number"
+        required
+        defaultValue={0}
+        hint={t("originHint")}
+      />
+      <FormField
+        label={t("originY")}
+        name={`${prefix}originY`}
+        type="number"
+        required
+        defaultValue={initialY}
+      />
+    </>
+  );
+}
+
+/** Names the sections in the way, for a section or (`zone`) a standing zone. */
+export function OverlapWarning({
+  sections,
+  zone = false,
+  testId,
+}: {
+  sections: string[];
+  zone?: boolean;
+  testId: string;
+}) {
+  const t = useTranslations("organizer.section");
+  const format = useFormatter();
+  if (sections.length === 0) return null;
+  return (
+    <p
+      role="alert"
+      data-testid={testId}
+      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
+      {t(zone ? "zoneOverlaps" : "overlaps", {
+        sections: format.list(sections.map((name) => t("quoted", { name }))),
+      })}
+    </p>
+  );
+}
