@@ -1,7 +1,15 @@
-// The phone camera as a QR reader (@zxing/browser): each code it reads goes to onCode.
-import { BrowserQRCodeReader, type IScannerControls } from "@zxing/browser";
+// The phone camera as a QR reader: each code it reads goes to onCode. @zxing/browser decodes one
+// frame at a time; the camera and the loop are ours, so that no frame stops the reading (zxing's
+// own loop ends for good on any error it does not expect, and can wait forever for a video that
+// started playing before it listened) and a camera that shows nothing is said.
+import { BrowserQRCodeReader } from "@zxing/browser";
 import { useEffect, useRef, useState } from "react";
 import type { Translate } from "./messages.ts";
+
+/** How often a frame is read (a phone's CPU is shared with the page). */
+const FRAME_MS = 250;
+/** A camera that shows no picture within this time has failed. */
+const START_MS = 10_000;
 
 export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -10,26 +18,62 @@ export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => 
   handler.current = onCode;
 
   useEffect(() => {
-    if (!video.current) return;
-    let controls: IScannerControls | null = null;
+    const element = video.current;
+    if (!element) return;
+    let stream: MediaStream | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    new BrowserQRCodeReader()
-      .decodeFromConstraints({ video: { facingMode: "environment" } }, video.current, (result) => {
-        if (result) handler.current(result.getText());
-      })
-      .then(
-        (started) => {
-          controls = started;
-          if (stopped) started.stop();
-        },
-        () => setFailed(true),
-      );
+    const reader = new BrowserQRCodeReader();
+    const canvas = document.createElement("canvas");
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+
+    const readFrame = () => {
+      if (stopped) return;
+      const { videoWidth: width, videoHeight: height } = element;
+      if (context && width > 0 && height > 0) {
+        canvas.width = width;
+        canvas.height = height;
+        context.drawImage(element, 0, 0, width, height);
+        try {
+          handler.current(reader.decodeFromCanvas(canvas).getText());
+        } catch {
+          // No code in this frame (or one zxing could not make out): the next frame is read.
+        }
+      }
+      timer = setTimeout(readFrame, FRAME_MS);
+    };
+
+    (async () => {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+      if (stopped) return;
+      element.srcObject = stream;
+      await showing(element, () => stopped);
+      readFrame();
+    })().catch(() => {
+      if (!stopped) setFailed(true);
+    });
+
     return () => {
       stopped = true;
-      controls?.stop();
+      clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      stream = null;
     };
   }, []);
 
   if (failed) return <p role="alert">{t("cameraFailed")}</p>;
   return <video ref={video} className="camera" muted playsInline />;
+}
+
+/**
+ * Plays the video until it shows the camera's picture: a start that is interrupted is tried
+ * again; no picture within START_MS is an error.
+ */
+async function showing(element: HTMLVideoElement, stopped: () => boolean) {
+  const deadline = Date.now() + START_MS;
+  while (!stopped() && (element.paused || element.videoWidth === 0)) {
+    if (Date.now() > deadline) throw new Error("The camera shows no picture.");
+    await element.play().catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -3,9 +3,9 @@
 // ticket in by typing its code, again (already in), and a code that is none; then through the
 // real camera path: Chromium's fake camera plays a video of a ticket's QR code (written here as
 // a .y4m file), which the app reads with @zxing/browser and checks in. Then offline: the network
-// cut in the browser, the phone checks signed codes itself (two admitted, a repeat, a forgery,
-// the app reopened offline),
-// another door admits one of them online meanwhile, and on reconnecting the scans sync: the
+// cut in the browser and at the phone's server, the phone checks signed codes itself (two
+// admitted, a repeat, a forgery, the app reopened offline), another door admits one of them
+// online meanwhile, and on reconnecting the scans sync: the
 // first scan wins and the conflict is shown.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +27,14 @@ const PASSWORD = "door-test-password-2026";
 
 let app: AppServer;
 let checkin: PreviewServer;
+/** The same app served for the phone whose network the offline test cuts (see `eastNetwork`). */
+let eastCheckin: PreviewServer;
+/**
+ * Whether the East gate phone has a network. Chromium's offline emulation does not cover every
+ * request of a page a service worker controls (a CI run saw a sync reach OpenTicket "offline"),
+ * so its server also refuses the phone's api requests while it is cut.
+ */
+let eastOnline = true;
 let browser: Browser;
 let codes: string[];
 let offlineEvent: { id: string; title: string };
@@ -117,6 +125,23 @@ beforeAll(async () => {
     logLevel: "warn",
     preview: { host: "127.0.0.1", port: 0, strictPort: false },
   });
+  eastCheckin = await preview({
+    root: appDir,
+    logLevel: "warn",
+    preview: { host: "127.0.0.1", port: 0, strictPort: false },
+    plugins: [
+      {
+        name: "east-gate-network",
+        // Runs before the /api proxy: no network, no answer.
+        configurePreviewServer(server) {
+          server.middlewares.use((request, _response, next) => {
+            if (!eastOnline && request.url?.startsWith("/api/")) request.socket.destroy();
+            else next();
+          });
+        },
+      },
+    ],
+  });
   scratch = mkdtempSync(join(tmpdir(), "openticket-camera-"));
   const video = join(scratch, "ticket.y4m");
   qrVideo(codes[1] ?? "", video);
@@ -137,6 +162,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await checkin?.close();
+  await eastCheckin?.close();
   await app?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -205,19 +231,24 @@ describe("the check-in app in a browser", () => {
 
   it("scans offline with the event's key, refuses a forgery, and syncs on reconnecting: the first scan wins, the conflict is shown", async () => {
     const url = checkin.resolvedUrls?.local[0];
-    if (!url) throw new Error("no preview URL");
+    const eastUrl = eastCheckin.resolvedUrls?.local[0];
+    if (!url || !eastUrl) throw new Error("no preview URL");
     const { db } = app.database;
-    const openStation = async (door: string) => {
+    const openStation = async (door: string, at = url) => {
       const context = await browser.newContext({ locale: "en-US" });
       const page = await context.newPage();
-      await page.goto(url);
+      await page.goto(at);
       await page.getByLabel("Username or e-mail").fill(organizerLogin);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
       await page.getByLabel("Door").fill(door);
       return { context, page };
     };
-    const { context, page } = await openStation("East gate");
+    const { context, page } = await openStation("East gate", eastUrl);
+    const eastNetwork = async (online: boolean) => {
+      eastOnline = online;
+      await context.setOffline(!online);
+    };
     // The tickets were sold before codes were signed: the organizer re-issues them (rotating the
     // event's key, over HTTP as the organizer), then the station takes the event's offline kit.
     const rotated = await page.evaluate(async (eventId) => {
@@ -238,6 +269,23 @@ describe("the check-in app in a browser", () => {
     if (!a || !b) throw new Error("tickets");
     expect(a.code).toHaveLength(132);
 
+    // The station's first kit arrives only after the phone has lost its network: the late
+    // answer must not mark the phone online again.
+    let kitFetched = () => {};
+    const fetched = new Promise<void>((resolve) => {
+      kitFetched = resolve;
+    });
+    let releaseKit = () => {};
+    const released = new Promise<void>((resolve) => {
+      releaseKit = resolve;
+    });
+    const isKit = (address: URL) => address.pathname.includes("checkin.offlineKit");
+    await page.route(isKit, async (route) => {
+      const response = await route.fetch();
+      kitFetched();
+      await released;
+      await route.fulfill({ response });
+    });
     await page.getByRole("button", { name: /Offline Night/ }).click();
     const status = page.locator(".connection");
     await expect.poll(() => status.textContent()).toContain("Online");
@@ -245,13 +293,26 @@ describe("the check-in app in a browser", () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
+    await fetched;
+    await eastNetwork(false);
+    await expect.poll(() => status.textContent()).toContain("Offline");
+    releaseKit();
+    await page.waitForFunction(
+      (eventId) => localStorage.getItem(`openticket.checkin.kit.${eventId}`) !== null,
+      offlineEvent.id,
+    );
+    await page.unroute(isKit);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await status.textContent()).toContain("Offline");
+    await eastNetwork(true);
+    await expect.poll(() => status.textContent()).toContain("Online");
     const answer = page.locator("output.answer");
     const check = async (code: string) => {
       await page.getByLabel("Type a ticket code").fill(code);
       await page.getByRole("button", { name: "Check", exact: true }).click();
     };
 
-    await context.setOffline(true);
+    await eastNetwork(false);
     await expect.poll(() => status.textContent()).toContain("Offline");
     await check(a.code);
     await expect.poll(() => answer.getAttribute("data-outcome")).toBe("ADMITTED");
@@ -287,7 +348,7 @@ describe("the check-in app in a browser", () => {
       .toBe("ADMITTED");
     await north.context.close();
 
-    await context.setOffline(false);
+    await eastNetwork(true);
     await expect.poll(() => status.textContent()).toContain("2 offline scans synced");
     const conflicts = page.getByRole("region", { name: "Conflicts from offline scans" });
     await expect.poll(() => conflicts.textContent()).toContain("this door let it in first");
