@@ -398,7 +398,7 @@ function Answer({
             {t("seat", {
               seat: answer.ticket.seat,
               section: answer.ticket.section,
-              tier: answer.ticket.tier,
+              tier: answer.ticket.ticketType ?? answer.ticket.tier,
             })}
           </span>
         </>

@@ -28,6 +28,7 @@ describe("the procedures the check-in app uses", () => {
       seat: string;
       section: string;
       tier: string;
+      ticketType: string | null;
       holder: string;
     }>();
     expectTypeOf<Extract<Scan, { outcome: "ALREADY_CHECKED_IN" }>>().toMatchTypeOf<{

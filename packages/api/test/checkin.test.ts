@@ -53,7 +53,13 @@ describe("checkin.scan answers", () => {
     expect(first).toMatchObject({
       outcome: "ADMITTED",
       door: "North",
-      ticket: { ticketId: ticket.id, seat: "A-1", section: "Main", tier: "Standard" },
+      ticket: {
+        ticketId: ticket.id,
+        seat: "A-1",
+        section: "Main",
+        tier: "Standard",
+        ticketType: null,
+      },
     });
     expect(first.outcome === "ADMITTED" && first.ticket.holder).toBe(buyer.displayName);
 
@@ -63,6 +69,27 @@ describe("checkin.scan answers", () => {
     expect(await db.checkIn.count({ where: { ticketId: ticket.id } })).toBe(1);
     expect(await db.ticket.findUnique({ where: { id: ticket.id } })).toMatchObject({
       status: "CHECKED_IN",
+    });
+  });
+
+  it("names the ticket type a ticket was bought as (the door checks a student's ID)", async () => {
+    const { db } = database();
+    const [ticket] = await ticketsOf(db, show, 34, 1);
+    if (!ticket) throw new Error("ticket");
+    const student = await callerFor(db, show.organizer).organizer.ticketTypes.create({
+      eventId: show.event.id,
+      name: "Student",
+      price: 500,
+    });
+    await db.ticket.update({ where: { id: ticket.id }, data: { ticketTypeId: student.id } });
+    const answer = await callerFor(db, show.organizer).checkin.scan({
+      eventId: show.event.id,
+      code: ticket.code,
+      ...scanAt("North"),
+    });
+    expect(answer).toMatchObject({
+      outcome: "ADMITTED",
+      ticket: { tier: "Standard", ticketType: "Student" },
     });
   });
 

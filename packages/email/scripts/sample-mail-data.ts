@@ -25,6 +25,7 @@ export const sampleTickets: MailTicket[] = [
     row: "3",
     seat: "12",
     tier: "VIP",
+    ticketType: null,
     price: { amount: 4800, currency: "TWD" },
   },
   {
@@ -33,6 +34,7 @@ export const sampleTickets: MailTicket[] = [
     row: "3",
     seat: "13",
     tier: "VIP",
+    ticketType: "Student",
     price: { amount: 4800, currency: "TWD" },
   },
 ];

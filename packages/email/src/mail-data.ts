@@ -29,6 +29,8 @@ export type MailTicket = {
   row: string;
   seat: string;
   tier: string;
+  /** The ticket type it was bought as (Student, Early bird…); null: at its tier's own price. */
+  ticketType: string | null;
   price: Money;
 };
 

@@ -41,6 +41,7 @@ describe("the PDF ticket", () => {
         expect(page).toContain("台北小巨蛋 Taipei Arena");
         expect(page).toContain(ticket.seat);
         expect(page).toContain("NT$4,800");
+        expect(page).toContain(ticket.ticketType ?? ticket.tier);
         expect(page).toContain(locale === "en" ? "Seat" : "座位");
       });
       expect(result.text).toContain(locale === "en" ? "Taiwan Standard Time" : "台北標準時間");

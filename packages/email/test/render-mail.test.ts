@@ -72,6 +72,8 @@ describe.each<[Locale, Record<string, string>]>([
       "台北小巨蛋 Taipei Arena",
     ]);
     expect(mail.text).toContain(locale === "en" ? "Total: NT$9,600" : "總計：NT$9,600");
+    // A ticket bought as a type says the type; one at its tier's own price, the tier.
+    expectEverywhere(mail, ["VIP · NT$4,800", "Student · NT$4,800"]);
     expect(mail.html).toContain(`href="${mails["order-confirmation"].orderUrl}"`);
     expect(mail.text).toContain(mails["order-confirmation"].orderUrl);
     expect(mail.html).toMatch(new RegExp(`<html[^>]*lang="${locale}"`));

@@ -142,7 +142,7 @@ export async function ticketPdf(input: TicketPdfInput): Promise<MailAttachment> 
     doc
       .font("bold")
       .fillColor(ink)
-      .text(ticket.tier, left, factsTop + 13, { width: cell * 2 });
+      .text(ticket.ticketType ?? ticket.tier, left, factsTop + 13, { width: cell * 2 });
     doc
       .font("regular")
       .fillColor(muted)

@@ -39,7 +39,7 @@ export function TicketList(props: { tickets: ShownTicket[]; locale: Locale; t: C
                 {t.tickets.place(ticket.section, ticket.row, ticket.seat)}
               </Text>
               <Text style={{ ...styles.value, margin: "2px 0" }}>
-                {ticket.tier} · {formatMoney(ticket.price, locale)}
+                {ticket.ticketType ?? ticket.tier} · {formatMoney(ticket.price, locale)}
               </Text>
               <Text style={{ ...styles.small, margin: "10px 0 0" }}>{t.tickets.code}</Text>
               <Text

@@ -1,10 +1,12 @@
-// What a door shows about a ticket it scanned: the seat, its section and tier, and the buyer.
+// What a door shows about a ticket it scanned: the seat, its section, tier and ticket type (a
+// Student ticket: check the student ID), and the buyer.
 import type { Prisma } from "@openticket/db";
 
 export const ticketFactsSelect = {
   id: true,
   status: true,
   checkedInAt: true,
+  ticketType: { select: { name: true } },
   order: { select: { eventId: true, user: { select: { displayName: true } } } },
   eventSeat: {
     select: {
@@ -22,6 +24,8 @@ export function ticketFacts(ticket: TicketRow) {
     seat: ticket.eventSeat.seat.label,
     section: ticket.eventSeat.seat.section.name,
     tier: ticket.eventSeat.tier.name,
+    /** The ticket type it was bought as; null: at its tier's own price. */
+    ticketType: ticket.ticketType?.name ?? null,
     holder: ticket.order.user.displayName,
   };
 }

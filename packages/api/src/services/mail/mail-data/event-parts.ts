@@ -40,6 +40,7 @@ export async function loadMailTickets(db: Db, orderIds: string[]): Promise<MailT
     select: {
       code: true,
       pricePaid: true,
+      ticketType: { select: { name: true } },
       order: { select: { currency: true } },
       eventSeat: {
         select: {
@@ -55,6 +56,7 @@ export async function loadMailTickets(db: Db, orderIds: string[]): Promise<MailT
     row: ticket.eventSeat.seat.rowLabel,
     seat: String(ticket.eventSeat.seat.number),
     tier: ticket.eventSeat.tier.name,
+    ticketType: ticket.ticketType?.name ?? null,
     price: { amount: ticket.pricePaid, currency: ticket.order.currency },
   }));
 }
