@@ -1,9 +1,10 @@
 // An unseated talk from the organizer's first click to the buyer's tickets (issue 15), in a real
 // browser: the organizer makes a room without seats (one standing zone of 40), creates the talk at a
 // "General" price and publishes it, adds a Student and an Early bird ticket type, and a code that
-// takes half off Student tickets only. A buyer takes 2 General + 1 Student with the code: half
-// off the Student ticket, nothing off the others. A buyer with General tickets only is told, in
-// Chinese, that the code is not for their tickets, and pays the full price.
+// takes half off Student tickets only (and one for General, the tier's own price). A buyer takes
+// 2 General + 1 Student with the code: half off the Student ticket, nothing off the others. A
+// buyer with General tickets only is told, in Chinese, that the Student code is not for their
+// tickets; the General one is.
 import { hashPassword } from "@openticket/db/password";
 import { makeUser } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
@@ -135,6 +136,23 @@ it("sets up a talk with no seats: a room, the event, two ticket types and a Stud
     where: { eventId: talkId, name: "Student" },
   });
   expect(stored).toEqual({ eventId: talkId, ticketTypeIds: [student.id] });
+
+  // And one for the tier's own price: 10% off General tickets only.
+  await page.getByLabel("Code", { exact: true }).fill("GENERAL10");
+  await page.getByLabel("Percent off (1–100)").fill("10");
+  await types.getByLabel("General (standard price)").check();
+  await page.getByRole("button", { name: "Create code" }).click();
+  const general = rowWith(page, "discount-code", "GENERAL10");
+  await expect.poll(() => general.count()).toBe(1);
+  expect(await general.getByTestId("discount-code-types").textContent()).toBe(
+    "Only General (standard price)",
+  );
+  const generalCode = await app.database.db.discountCode.findFirstOrThrow({
+    where: { code: "GENERAL10" },
+    select: { ticketTypeIds: true, tierIds: true },
+  });
+  const tier = await app.database.db.priceTier.findFirstOrThrow({ where: { eventId: talkId } });
+  expect(generalCode).toEqual({ ticketTypeIds: [], tierIds: [tier.id] });
   await context.close();
 }, 180_000);
 
@@ -215,6 +233,10 @@ it("tells a buyer without Student tickets, in Chinese on a phone, that the code 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     PHONE.width,
   );
+  // The code for General tickets is: 10% off.
+  await page.getByLabel("折扣碼").fill("GENERAL10");
+  await page.getByLabel("折扣碼").press("Enter");
+  await expect.poll(() => total.textContent()).toBe("NT$270");
   expect(
     await app.database.db.order.count({ where: { user: { username: FRIEND.username } } }),
   ).toBe(0);

@@ -296,6 +296,111 @@ describe("a discount code for some ticket types", () => {
   });
 });
 
+describe("a discount code for a tier's own price", () => {
+  it("takes its share off the tickets held at that price only (not as a type, not at another tier), with types too, and is set up for one event's tiers", async () => {
+    const { db } = database();
+    const { organizer, event, seatIds } = await eventOnSale(db, { rows: 1, seatsPerRow: 6 });
+    const codes = callerFor(db, organizer).organizer.discountCodes;
+    const general = await db.priceTier.findFirstOrThrow({ where: { eventId: event.id } });
+    // A second tier, Balcony at 800, for the last two seats.
+    const balcony = await db.priceTier.create({
+      data: { eventId: event.id, name: "Balcony", price: 800, ordering: 1 },
+    });
+    await db.eventSeat.updateMany({
+      where: { id: { in: seatIds.slice(4) } },
+      data: { tierId: balcony.id },
+    });
+    const types = callerFor(db, organizer).organizer.ticketTypes;
+    const student = await types.create({ eventId: event.id, name: "Student", price: 600 });
+    const onlyGeneral = await codes.create({
+      eventId: event.id,
+      code: "GENERAL10",
+      kind: "PERCENT",
+      value: 10,
+      tierIds: [general.id],
+    });
+    expect([onlyGeneral.tierIds, onlyGeneral.ticketTypeIds]).toEqual([[general.id], []]);
+    await codes.create({
+      eventId: event.id,
+      code: "GENERALORSTUDENT",
+      kind: "PERCENT",
+      value: 50,
+      tierIds: [general.id],
+      ticketTypeIds: [student.id],
+    });
+
+    // Two seats at General's price (1,000), one as Student (600), one at Balcony's (800).
+    const [buyer, other] = (await makeBuyers(db, 2)).map((user) => callerFor(db, user));
+    if (!buyer || !other) throw new Error("buyers");
+    await buyer.reservation.hold({ eventId: event.id, seatIds: seatIds.slice(0, 2) });
+    await buyer.reservation.hold({
+      eventId: event.id,
+      seatIds: [seatIds[2] as string],
+      ticketTypeId: student.id,
+    });
+    await buyer.reservation.hold({ eventId: event.id, seatIds: [seatIds[4] as string] });
+    expect(
+      await buyer.order.previewDiscount({ eventId: event.id, code: "general10" }),
+    ).toMatchObject({ subtotal: 3400, discount: 200, total: 3200 });
+    expect(
+      await buyer.order.previewDiscount({ eventId: event.id, code: "generalorstudent" }),
+    ).toMatchObject({ subtotal: 3400, discount: 1300, total: 2100 });
+    const order = await payWithCode(buyer, event.id, "tier-code-1", "GENERAL10");
+    expect(order).toMatchObject({ status: "PAID", total: 3200, discountAmount: 200 });
+    expect(order.tickets.map((ticket) => [ticket.ticketType, ticket.pricePaid]).sort()).toEqual([
+      [null, 800],
+      [null, 900],
+      [null, 900],
+      ["Student", 600],
+    ]);
+
+    // Only Balcony held: refused on the field, nothing written.
+    await other.reservation.hold({ eventId: event.id, seatIds: [seatIds[5] as string] });
+    const refused = await failure(
+      other.order.checkout({
+        eventId: event.id,
+        idempotencyKey: "tier-code-2",
+        discountCode: "GENERAL10",
+      }),
+    );
+    expect([refused.code, detailsOf(refused)?.reason]).toEqual([
+      "BAD_REQUEST",
+      "DISCOUNT_NOT_FOR_TYPES",
+    ]);
+    expect(await db.order.count({ where: { idempotencyKey: "tier-code-2" } })).toBe(0);
+
+    // Only a code for one event may name tiers, and only that event's.
+    const elsewhere = await makeEvent(db, { organizerId: organizer.id, venueId: event.venueId });
+    const otherTier = await db.priceTier.findFirstOrThrow({ where: { eventId: elsewhere.id } });
+    for (const input of [
+      { code: "ALLGENERAL", tierIds: [general.id] },
+      { eventId: event.id, code: "WRONGTIER", tierIds: [otherTier.id] },
+    ]) {
+      const error = await failure(codes.create({ ...input, kind: "PERCENT", value: 10 }));
+      expect([error.code, detailsOf(error)?.field]).toEqual(["BAD_REQUEST", "tierIds"]);
+    }
+
+    // A type deleted from a code that also names General: it keeps General and stays on.
+    const group = await types.create({ eventId: event.id, name: "Group", price: 700 });
+    await codes.create({
+      eventId: event.id,
+      code: "GENERALORGROUP",
+      kind: "PERCENT",
+      value: 10,
+      tierIds: [general.id],
+      ticketTypeIds: [group.id],
+    });
+    expect((await types.delete({ ticketTypeId: group.id })).codesSwitchedOff).toEqual([]);
+    expect(
+      await db.discountCode.findFirst({
+        where: { code: "GENERALORGROUP" },
+        select: { active: true, ticketTypeIds: true, tierIds: true },
+      }),
+    ).toEqual({ active: true, ticketTypeIds: [], tierIds: [general.id] });
+    expect(await auditPaymentInvariants(db, { now: new Date(), paymentGraceMs: 0 })).toEqual([]);
+  });
+});
+
 describe("managing discount codes", () => {
   it("keeps codes unique per organizer whatever the case, checks amounts' currency, and never lowers a limit below the uses", async () => {
     const { db, event, codes, apis } = await saleWithBuyers({ buyers: 2 });

@@ -3,7 +3,8 @@
 // this event or all the organizer's events, with an optional usage limit and validity window
 // typed in the venue's time zone. An amount is typed in the event's currency's main unit; a code
 // for all events then applies to the events priced in that currency. A code for this event may
-// be limited to some of its ticket types (then it takes its share off those tickets only). The
+// be limited to some of its tickets — its ticket types, and its price tiers at their own prices
+// ("General" in a talk) — and then takes its share off those tickets only. The
 // api's refusals are shown next to the field they are about.
 import { venueTimeToUtc } from "@openticket/api/venue-time";
 import { minorUnitDigits, toMinorUnits } from "@openticket/db/currencies";
@@ -31,18 +32,21 @@ const FIELD_OF: Record<string, Field> = {
   validUntil: "validUntil",
   eventId: "scope",
   ticketTypeIds: "types",
+  tierIds: "types",
 };
 
 export function CreateDiscountCodeForm({
   eventId,
   currency,
   timeZone,
+  tiers,
   ticketTypes,
 }: {
   eventId: string;
   currency: string;
   timeZone: string;
-  /** The event's ticket types, which a code for this event may be limited to. */
+  /** The event's price tiers and ticket types, which a code for this event may be limited to. */
+  tiers: { id: string; name: string }[];
   ticketTypes: { id: string; name: string }[];
 }) {
   const t = useTranslations("organizer.discountCodes.form");
@@ -89,6 +93,7 @@ export function CreateDiscountCodeForm({
             validFrom: time("validFrom"),
             validUntil: time("validUntil"),
             ticketTypeIds: allEvents ? [] : form.getAll("ticketTypeIds").map(String),
+            tierIds: allEvents ? [] : form.getAll("tierIds").map(String),
           },
           {
             onSuccess: () => {
@@ -191,10 +196,16 @@ export function CreateDiscountCodeForm({
         <p className="text-xs text-slate-500">{t("scopeHint", { currency })}</p>
         {errors.scope && <FieldError id="scope" error={errors.scope} />}
       </fieldset>
-      {ticketTypes.length > 0 && (
+      {tiers.length + ticketTypes.length > 1 && (
         <fieldset className="flex flex-col gap-1" disabled={allEvents} data-testid="code-types">
           <legend className="mb-1 text-sm font-medium text-slate-700">{t("types")}</legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            {tiers.map((tier) => (
+              <label key={tier.id} className="flex items-center gap-2">
+                <input type="checkbox" name="tierIds" value={tier.id} />
+                {t("tierOwnPrice", { name: tier.name })}
+              </label>
+            ))}
             {ticketTypes.map((type) => (
               <label key={type.id} className="flex items-center gap-2">
                 <input type="checkbox" name="ticketTypeIds" value={type.id} />

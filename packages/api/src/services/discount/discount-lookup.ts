@@ -16,9 +16,16 @@ export type FoundDiscount = DiscountRule & {
   validFrom: string | null;
   validUntil: string | null;
   exhausted: boolean;
-  /** Only tickets held as these types are discounted; empty: every ticket. */
-  ticketTypeIds: string[];
-};
+} & CodeTickets;
+
+/**
+ * The tickets a code takes something off: those held as these ticket types, and those held at
+ * these tiers' own prices (no type). Both empty: every ticket.
+ */
+export type CodeTickets = { ticketTypeIds: readonly string[]; tierIds: readonly string[] };
+
+/** A held place as a code sees it: its price, its type (null: its tier's own price), its tier. */
+export type PricedHold = { price: number; ticketTypeId: string | null; tierId: string };
 
 /**
  * The code of this event's organizer, for this event or all of theirs, active, as a json object
@@ -29,7 +36,8 @@ export function discountSql(eventId: string, code: string | null) {
                               'value', d.value, 'currency', d.currency,
                               'validFrom', d.valid_from, 'validUntil', d.valid_until,
                               'exhausted', d.max_uses IS NOT NULL AND d.uses >= d.max_uses,
-                              'ticketTypeIds', coalesce(d.ticket_type_ids, '{}'))
+                              'ticketTypeIds', coalesce(d.ticket_type_ids, '{}'),
+                              'tierIds', coalesce(d.tier_ids, '{}'))
        FROM discount_codes d JOIN events de ON de.organizer_id = d.organizer_id
        WHERE de.id = ${eventId}::uuid AND lower(d.code) = lower(${code}::text) AND d.active
          AND (d.event_id IS NULL OR d.event_id = de.id))`;
@@ -71,14 +79,11 @@ export function assertDiscountApplies(
 }
 
 /**
- * What the code may take something off: the held seats' prices, of the types it is for. Refuses
- * a code for other types than the buyer holds.
+ * What the code may take something off: the held seats' prices, of the tickets it is for.
+ * Refuses a code for other tickets than the buyer holds.
  */
-export function discountableSubtotal(
-  found: FoundDiscount,
-  holds: readonly { price: number; ticketTypeId: string | null }[],
-): number {
-  const eligible = holds.filter((hold) => appliesTo(found.ticketTypeIds, hold.ticketTypeId));
+export function discountableSubtotal(found: FoundDiscount, holds: readonly PricedHold[]): number {
+  const eligible = holds.filter((hold) => appliesTo(found, hold));
   if (eligible.length === 0) {
     throw new AppError("BAD_REQUEST", "This discount code is not valid for the tickets you hold.", {
       field: "discountCode",
@@ -88,11 +93,12 @@ export function discountableSubtotal(
   return eligible.reduce((sum, hold) => sum + hold.price, 0);
 }
 
-/** Whether a code for `ticketTypeIds` (empty: every ticket) takes something off this ticket. */
-export function appliesTo(ticketTypeIds: readonly string[], ticketTypeId: string | null) {
-  return (
-    ticketTypeIds.length === 0 || (ticketTypeId !== null && ticketTypeIds.includes(ticketTypeId))
-  );
+/** Whether a code takes something off this ticket. */
+export function appliesTo(code: CodeTickets, hold: Omit<PricedHold, "price">) {
+  if (code.ticketTypeIds.length === 0 && code.tierIds.length === 0) return true;
+  return hold.ticketTypeId === null
+    ? code.tierIds.includes(hold.tierId)
+    : code.ticketTypeIds.includes(hold.ticketTypeId);
 }
 
 /** Every use of the code is taken (seen before trying, or lost in the race for the last one). */

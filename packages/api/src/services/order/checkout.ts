@@ -33,6 +33,7 @@ import {
   discountSql,
   exhausted,
   type FoundDiscount,
+  type PricedHold,
 } from "../discount/discount-lookup.ts";
 import { discountOn } from "../discount/discount-math.ts";
 import { assertOnSale } from "../event/sale-state.ts";
@@ -123,8 +124,8 @@ async function startCheckout(
          AND o.status = 'PENDING' AND EXISTS (SELECT 1 FROM seat_holds h WHERE h.order_id = o.id)
        LIMIT 1) AS in_flight,
       (SELECT json_agg(json_build_object('id', h.id, 'price', h.price,
-                                         'ticketTypeId', h.ticket_type_id))
-       FROM seat_holds h
+                                         'ticketTypeId', h.ticket_type_id, 'tierId', es.tier_id))
+       FROM seat_holds h JOIN event_seats es ON es.id = h.event_seat_id
        WHERE h.event_id = ${input.eventId}::uuid AND h.user_id = ${userId}::uuid
          AND h.order_id IS NULL AND h.expires_at > ${now}) AS holds,
       ${discountSql(input.eventId, input.discountCode ?? null)} AS discount`;
@@ -268,7 +269,7 @@ type CheckoutState = {
   } | null;
   verified: boolean | null;
   in_flight: string | null;
-  holds: { id: string; price: number; ticketTypeId: string | null }[] | null;
+  holds: (PricedHold & { id: string })[] | null;
   discount: FoundDiscount | null;
 };
 

@@ -32,11 +32,12 @@ export async function previewDiscount(
   const found = assertDiscountApplies(await findDiscount(db, event.id, input.code), event, now);
   const holds = await db.seatHold.findMany({
     where: { eventId: event.id, userId: caller.user.id, orderId: null, expiresAt: { gt: now } },
-    select: { price: true, ticketTypeId: true },
+    select: { price: true, ticketTypeId: true, eventSeat: { select: { tierId: true } } },
   });
   const subtotal = holds.reduce((sum, hold) => sum + hold.price, 0);
   // Nothing held yet: nothing to refuse either (the page previews before the seats are chosen).
-  const discount = holds.length ? discountOn(discountableSubtotal(found, holds), found) : 0;
+  const priced = holds.map((hold) => ({ ...hold, tierId: hold.eventSeat.tierId }));
+  const discount = holds.length ? discountOn(discountableSubtotal(found, priced), found) : 0;
   return {
     code: found.code,
     kind: found.kind,

@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, runGuarded, type Tx } from "@openticket/db";
 import { recordAudit } from "../audit/record-audit.ts";
 import { crashPoint } from "../crash-point.ts";
-import { appliesTo } from "../discount/discount-lookup.ts";
+import { appliesTo, type CodeTickets, type PricedHold } from "../discount/discount-lookup.ts";
 import { spreadDiscount } from "../discount/discount-math.ts";
 import {
   publishSeatChanges,
@@ -115,6 +115,7 @@ async function sellOrRecord(
       discount_code_id: string | null;
       discount_amount: number;
       discount_types: string[] | null;
+      discount_tiers: string[] | null;
     }[]
   >`/* prepared */
     WITH a AS (
@@ -125,7 +126,9 @@ async function sellOrRecord(
       SELECT o.id::text, o.status::text, o.total, o.currency, o.event_id::text,
              o.discount_code_id::text, o.discount_amount,
              (SELECT d.ticket_type_ids::text[] FROM discount_codes d WHERE d.id = o.discount_code_id)
-               AS discount_types
+               AS discount_types,
+             (SELECT d.tier_ids::text[] FROM discount_codes d WHERE d.id = o.discount_code_id)
+               AS discount_tiers
       FROM orders o JOIN a ON o.id = a.order_id
     ), reported AS (
       UPDATE payment_attempts SET status = 'SUCCEEDED', reported_amount = ${paid.amount},
@@ -155,7 +158,7 @@ async function sellOrRecord(
   // only ones that may be given back below.
   const [taken] = await tx.$queryRaw<
     {
-      holds: { seatId: string; price: number; ticketTypeId: string | null }[] | null;
+      holds: (PricedHold & { seatId: string })[] | null;
       sold: string[] | null;
     }[]
   >`/* prepared */
@@ -177,9 +180,10 @@ async function sellOrRecord(
         AND (SELECT sum(price) FROM gone) = ${order.total + order.discount_amount}
       RETURNING es.id
     )
-    SELECT (SELECT json_agg(json_build_object('seatId', event_seat_id, 'price', price,
-                                              'ticketTypeId', ticket_type_id)) FROM gone)
-             AS holds,
+    SELECT (SELECT json_agg(json_build_object('seatId', g.event_seat_id, 'price', g.price,
+                                              'ticketTypeId', g.ticket_type_id,
+                                              'tierId', es.tier_id))
+            FROM gone g JOIN event_seats es ON es.id = g.event_seat_id) AS holds,
            (SELECT array_agg(id::text) FROM sold) AS sold,
            (SELECT count(*) FROM charge) AS charged`;
   const holds = taken?.holds ?? [];
@@ -226,7 +230,10 @@ async function sellOrRecord(
   const audit = { status: "PAID", charged: paid.amount, tickets: holds.length };
   // What each ticket cost: its seat's price less its share of the discount, adding up to the
   // charge. A code for some ticket types shares its discount among those tickets only.
-  const pricesPaid = discountedPrices(holds, order.discount_amount, order.discount_types ?? []);
+  const pricesPaid = discountedPrices(holds, order.discount_amount, {
+    ticketTypeIds: order.discount_types ?? [],
+    tierIds: order.discount_tiers ?? [],
+  });
   // Each ticket's code is signed by the event's key (services/tickets/signing-keys.ts); the
   // statement checks the key is still in use, share-locking it against a rotation.
   const key = await signingKeyInUse(tx, order.event_id);
@@ -316,13 +323,11 @@ export async function endUnpaid(db: Db, orderId: string, status: "FAILED" | "EXP
 
 /** Each hold's price less its share of `discount`, shared among the tickets the code is for. */
 function discountedPrices(
-  holds: readonly { price: number; ticketTypeId: string | null }[],
+  holds: readonly PricedHold[],
   discount: number,
-  ticketTypeIds: readonly string[],
+  code: CodeTickets,
 ): number[] {
-  const eligible = holds.flatMap((hold, index) =>
-    appliesTo(ticketTypeIds, hold.ticketTypeId) ? [index] : [],
-  );
+  const eligible = holds.flatMap((hold, index) => (appliesTo(code, hold) ? [index] : []));
   const shared = spreadDiscount(
     eligible.map((index) => holds[index]?.price ?? 0),
     discount,

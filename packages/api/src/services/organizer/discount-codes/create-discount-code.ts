@@ -31,8 +31,12 @@ export const createDiscountCodeInput = z
     maxUses: discountCodeFields.maxUses.default(null),
     validFrom: discountCodeFields.validFrom.default(null),
     validUntil: discountCodeFields.validUntil.default(null),
-    /** A code for one event only: the ticket types it takes something off; empty: every ticket. */
+    /**
+     * A code for one event only: the ticket types it takes something off, and the price tiers
+     * whose own price (no type) it takes something off. Both empty: every ticket.
+     */
     ticketTypeIds: z.array(id).max(50).default([]),
+    tierIds: z.array(id).max(50).default([]),
   })
   .refine((input) => input.kind !== "PERCENT" || input.value <= 100, {
     path: ["value"],
@@ -76,6 +80,25 @@ export async function createDiscountCode(
           });
         }
       }
+      const tierIds = [...new Set(input.tierIds)];
+      if (tierIds.length) {
+        if (!event) {
+          throw new AppError(
+            "BAD_REQUEST",
+            "Only a code for one event can be limited to some of its ticket types.",
+            { field: "tierIds" },
+          );
+        }
+        // Tiers are never deleted while their event lives: no lock needed.
+        const tiers = await tx.priceTier.count({
+          where: { id: { in: tierIds }, eventId: event.id },
+        });
+        if (tiers !== tierIds.length) {
+          throw new AppError("BAD_REQUEST", "Choose ticket types of this event.", {
+            field: "tierIds",
+          });
+        }
+      }
       let currency: string | null = null;
       if (input.kind === "AMOUNT") {
         currency = input.currency ?? event?.currency ?? null;
@@ -103,6 +126,7 @@ export async function createDiscountCode(
           validFrom: input.validFrom,
           validUntil: input.validUntil,
           ticketTypeIds,
+          tierIds,
         },
         select: discountCodeSelect,
       });
@@ -117,6 +141,7 @@ export async function createDiscountCode(
           value: created.value,
           currency,
           ...(ticketTypeIds.length && { ticketTypeIds }),
+          ...(tierIds.length && { tierIds }),
         },
       });
       return created;

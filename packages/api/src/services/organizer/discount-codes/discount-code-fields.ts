@@ -45,6 +45,7 @@ export const discountCodeSelect = {
   validUntil: true,
   active: true,
   ticketTypeIds: true,
+  tierIds: true,
   createdAt: true,
   event: { select: { id: true, title: true } },
 } satisfies Prisma.DiscountCodeSelect;

@@ -31,7 +31,8 @@ export async function deleteTicketType(
     const pruned = await tx.$queryRaw<{ code: string; active: boolean }[]>`
       UPDATE discount_codes
       SET ticket_type_ids = array_remove(ticket_type_ids, ${type.id}::uuid),
-          active = active AND cardinality(array_remove(ticket_type_ids, ${type.id}::uuid)) > 0,
+          active = active AND cardinality(array_remove(ticket_type_ids, ${type.id}::uuid))
+                               + coalesce(cardinality(tier_ids), 0) > 0,
           updated_at = now()
       WHERE ${type.id}::uuid = ANY (ticket_type_ids)
       RETURNING code, active`;

@@ -37,6 +37,12 @@ export default async function EventDiscountCodesPage({
     loadOr404(id, (api) => api.organizer.ticketTypes.list({ eventId: id })),
   ]);
   const typeName = new Map(ticketTypes.map((type) => [type.id, type.name]));
+  const tierName = new Map(event.priceTiers.map((tier) => [tier.id, tier.name]));
+  /** The tickets a code is limited to: tiers at their own prices, then types. */
+  const limitedTo = (code: { tierIds: string[]; ticketTypeIds: string[] }) => [
+    ...code.tierIds.map((tierId) => t("form.tierOwnPrice", { name: tierName.get(tierId) ?? "" })),
+    ...code.ticketTypeIds.map((typeId) => typeName.get(typeId) ?? t("deletedType")),
+  ];
   const timeZone = event.venue.timeZone;
   const path = `/organizer/events/${id}/discount-codes`;
   const now = new Date();
@@ -85,18 +91,12 @@ export default async function EventDiscountCodesPage({
                     <span className="block text-xs font-normal text-slate-500">
                       {code.event ? t("thisEvent") : t("allEvents")}
                     </span>
-                    {code.ticketTypeIds.length > 0 && (
+                    {limitedTo(code).length > 0 && (
                       <span
                         className="block text-xs font-normal text-slate-600"
                         data-testid="discount-code-types"
                       >
-                        {t("onlyTypes", {
-                          types: format.list(
-                            code.ticketTypeIds.map(
-                              (typeId) => typeName.get(typeId) ?? t("deletedType"),
-                            ),
-                          ),
-                        })}
+                        {t("onlyTypes", { types: format.list(limitedTo(code)) })}
                       </span>
                     )}
                     {code.currency && code.currency !== event.currency && (
@@ -164,6 +164,9 @@ export default async function EventDiscountCodesPage({
           eventId={event.id}
           currency={event.currency}
           timeZone={timeZone}
+          tiers={event.priceTiers
+            .filter((tier) => tier.seats > 0)
+            .map((tier) => ({ id: tier.id, name: tier.name }))}
           ticketTypes={ticketTypes.map((type) => ({ id: type.id, name: type.name }))}
         />
       </section>
