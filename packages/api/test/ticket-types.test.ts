@@ -215,6 +215,21 @@ describe("ticket types", () => {
       api.reservation.hold({ eventId: event.id, seatIds: [seatId], ticketTypeId: later.id }),
     );
     expect([early.code, detailsOf(early)?.reason]).toEqual(["BAD_REQUEST", "TYPE_NOT_ON_SALE"]);
+    // A pre-sale price whose sale has ended (its end date passed since it was set up).
+    const ended = await organizer.organizer.ticketTypes.create({
+      eventId: event.id,
+      name: "Pre-sale",
+      price: 700,
+      salesEndAt: new Date(Date.now() + DAY),
+    });
+    await db.ticketType.update({
+      where: { id: ended.id },
+      data: { salesEndAt: new Date(Date.now() - 1000) },
+    });
+    const late = await refusal(
+      api.reservation.hold({ eventId: event.id, seatIds: [seatId], ticketTypeId: ended.id }),
+    );
+    expect([late.code, detailsOf(late)?.reason]).toEqual(["BAD_REQUEST", "TYPE_NOT_ON_SALE"]);
     const wrongTier = await refusal(
       api.reservation.hold({ eventId: event.id, seatIds: [seatId], ticketTypeId: vipOnly.id }),
     );
