@@ -4,7 +4,8 @@
 // takes half off Student tickets only (and one for General, the tier's own price). A buyer takes
 // 2 General + 1 Student with the code: half off the Student ticket, nothing off the others. A
 // buyer with General tickets only is told, in Chinese, that the Student code is not for their
-// tickets; the General one is.
+// tickets; the General one is. The organizer finds the order on the attendees page by its type
+// and its code.
 import { hashPassword } from "@openticket/db/password";
 import { makeUser } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
@@ -240,5 +241,45 @@ it("tells a buyer without Student tickets, in Chinese on a phone, that the code 
   expect(
     await app.database.db.order.count({ where: { user: { username: FRIEND.username } } }),
   ).toBe(0);
+  await context.close();
+}, 120_000);
+
+// After the sale above.
+it("finds the student's order on the attendees page by its ticket type and its code", async () => {
+  if (!talkId) throw new Error("the set-up test did not create the talk");
+  const context = await browser.newContext({
+    baseURL: app.baseUrl,
+    locale: "en-US",
+    viewport: DESKTOP,
+  });
+  const page = await context.newPage();
+  await signInInBrowser(
+    page,
+    ORGANIZER.username,
+    ORGANIZER.password,
+    `/organizer/events/${talkId}/attendees`,
+  );
+  const rows = page.getByTestId("attendee-row");
+  await expect.poll(() => rows.count()).toBe(1);
+  expect(await rows.getByTestId("attendee-code").textContent()).toBe("Code STUDENT50");
+  expect(await rows.textContent()).toContain("(Student)");
+
+  await page.getByLabel("Ticket type").selectOption({ label: "Student" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/[?&]type=/);
+  await expect.poll(() => rows.count()).toBe(1);
+  await screenshot(page, "attendees-by-type");
+  // Nobody bought an early bird; nobody used GENERAL10.
+  await page.getByLabel("Ticket type").selectOption({ label: "Early bird" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect.poll(() => page.getByText("No attendee matches these filters").count()).toBe(1);
+  await page.getByLabel("Ticket type").selectOption({ label: "Any ticket type" });
+  await page.getByLabel("Discount code").selectOption({ label: "GENERAL10" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/[?&]code=/);
+  await expect.poll(() => rows.count()).toBe(0);
+  await page.getByLabel("Discount code").selectOption({ label: "STUDENT50" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect.poll(() => rows.count()).toBe(1);
   await context.close();
 }, 120_000);

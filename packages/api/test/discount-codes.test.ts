@@ -872,6 +872,21 @@ describe("the organizer's sales by discount code", () => {
     ]);
     expect(column("order_discount").sort()).toEqual(["0", "0", "300", "300", "500", "500"]);
 
+    // The attendee list names each order's code, and shows the orders of one code.
+    const attendees = callerFor(db, organizer).organizer.attendees;
+    const listed = await attendees({ eventId: event.id });
+    expect(listed.items.map((item) => item.discountCode ?? "(none)").sort()).toEqual([
+      "(none)",
+      "QUARTER",
+      "TAKE300",
+    ]);
+    const quarterCode = await db.discountCode.findFirstOrThrow({
+      where: { code: "QUARTER", organizerId: organizer.id },
+    });
+    const withQuarter = await attendees({ eventId: event.id, discountCodeId: quarterCode.id });
+    expect(withQuarter.items.map((item) => item.discountCode)).toEqual(["QUARTER"]);
+    expect(withQuarter.total).toBe(1);
+
     const admin = callerFor(db, await makeUser(db, { role: "ADMIN" })).organizer;
     expect((await admin.sales({ eventId: event.id })).byCode).toEqual(sales.byCode);
     const stranger = callerFor(db, (await eventOnSale(db)).organizer).organizer;

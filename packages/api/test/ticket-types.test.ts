@@ -386,5 +386,22 @@ describe("ticket types", () => {
       revenue: rows.reduce((sum, row) => sum + row.revenue, 0),
     });
     expect(total(sales.byType)).toEqual(total(sales.byTier));
+
+    // The attendee list shows each ticket's type; filtered by a type, the orders with a live
+    // ticket of it (the cancelled student order is no attendee).
+    const attendees = organizer.organizer.attendees;
+    const all = await attendees({ eventId: event.id });
+    expect(all.items.flatMap((item) => item.tickets.map((ticket) => ticket.ticketType))).toEqual(
+      expect.arrayContaining(["Student", "Early bird", null]),
+    );
+    const students = await attendees({ eventId: event.id, ticketTypeId: student.id });
+    expect([students.total, students.items[0]?.orderId]).toEqual([1, all.items[0]?.orderId]);
+    expect((await attendees({ eventId: event.id, ticketTypeId: unsold.id })).total).toBe(0);
+    // The CSV names each ticket's type.
+    const csv = await organizer.organizer.attendeesCsv({ eventId: event.id });
+    const lines = csv.csv.split("\r\n").map((line) => line.split(","));
+    const header = lines[0] ?? [];
+    const types = lines.slice(1, -1).map((line) => line[header.indexOf("ticket_type")]);
+    expect(types.sort()).toEqual(["", "Early bird", "Student"]);
   });
 });

@@ -1,6 +1,7 @@
 // organizer.attendees (R11): who holds tickets for one event — one entry per paid order, with
-// the buyer's name, e-mail and phone, the seats, when they ordered and who was scanned in.
-// Searchable by name, e-mail or seat label (any case); cursor pagination in order of purchase.
+// the buyer's name, e-mail and phone, the seats and their ticket types, the discount code, when
+// they ordered and who was scanned in. Searchable by name, e-mail or seat label (any case);
+// filtered by ticket type or discount code; cursor pagination in order of purchase.
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -12,6 +13,10 @@ import { findOwnEvent } from "../ownership.ts";
 export const listAttendeesInput = z.object({
   eventId: id,
   q: searchQuery.optional(),
+  /** Orders with a live ticket of this type. */
+  ticketTypeId: id.optional(),
+  /** Orders that used this discount code. */
+  discountCodeId: id.optional(),
   cursor: id.optional(),
   limit: pageSize(100, 50),
 });
@@ -22,6 +27,7 @@ export const attendeeOrderSelect = {
   id: true,
   createdAt: true,
   user: { select: { displayName: true, email: true, phone: true } },
+  discountCode: { select: { code: true } },
   tickets: {
     where: LIVE,
     orderBy: { eventSeat: { seat: { label: "asc" } } },
@@ -40,13 +46,20 @@ export const attendeeOrderSelect = {
   },
 } satisfies Prisma.OrderSelect;
 
-/** The orders whose tickets are still standing, optionally matching `q`. */
-export function attendeeOrders(eventId: string, q?: string): Prisma.OrderWhereInput {
+/** The orders whose tickets are still standing, optionally matching `q` and the filters. */
+export function attendeeOrders(
+  eventId: string,
+  q?: string,
+  filters: { ticketTypeId?: string; discountCodeId?: string } = {},
+): Prisma.OrderWhereInput {
   const contains = q ? containsText(q) : undefined;
   return {
     eventId,
     status: "PAID",
-    tickets: { some: LIVE },
+    tickets: {
+      some: { ...LIVE, ...(filters.ticketTypeId && { ticketTypeId: filters.ticketTypeId }) },
+    },
+    ...(filters.discountCodeId && { discountCodeId: filters.discountCodeId }),
     ...(contains && {
       OR: [
         { user: { displayName: contains } },
@@ -63,7 +76,7 @@ export async function listAttendees(
   caller: Caller,
 ) {
   const event = await findOwnEvent(db, caller.user, input.eventId, { id: true });
-  const where = attendeeOrders(event.id, input.q || undefined);
+  const where = attendeeOrders(event.id, input.q || undefined, input);
   const [rows, total] = await Promise.all([
     db.order.findMany({
       where,
@@ -84,6 +97,7 @@ export async function listAttendees(
         displayName: order.user.displayName,
         email: order.user.email,
         phone: order.user.phone,
+        discountCode: order.discountCode?.code ?? null,
         tickets: order.tickets.map((ticket) => ({
           seat: ticket.eventSeat.seat.label,
           section: ticket.eventSeat.seat.section.name,

@@ -1,10 +1,10 @@
-// Who holds tickets (R11): one entry per paid order, searched and paged by the URL, and the
-// whole list as CSV.
+// Who holds tickets (R11): one entry per paid order with its tickets' types and its discount
+// code, searched, filtered by type or code and paged by the URL, and the whole list as CSV.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExportAttendeesButton } from "~/components/organizer/export-attendees-button";
 import { CursorPagination } from "~/components/ui/cursor-pagination";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterForm, FilterText } from "~/components/ui/filter-form";
+import { FilterForm, FilterSelect, FilterText } from "~/components/ui/filter-form";
 import { StackedCell, StackedRow, StackedTable } from "~/components/ui/stacked-table";
 import { loadOr404 } from "~/trpc/load-or-404";
 import { hrefWith, param, type SearchParams } from "~/url/search-params";
@@ -24,14 +24,29 @@ export default async function EventAttendeesPage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const q = param(query, "q");
+  const type = uuidOrUndefined(param(query, "type"));
+  const code = uuidOrUndefined(param(query, "code"));
   const cursor = uuidOrUndefined(param(query, "cursor"));
-  const [t, format, event, result] = await Promise.all([
+  const [t, format, event, result, ticketTypes, codes] = await Promise.all([
     getTranslations("organizer.attendees"),
     getFormatter(),
     loadOwnEvent(id),
-    loadOr404(id, (api) => api.organizer.attendees({ eventId: id, q, cursor, limit: 25 })),
+    loadOr404(id, (api) =>
+      api.organizer.attendees({
+        eventId: id,
+        q,
+        ticketTypeId: type,
+        discountCodeId: code,
+        cursor,
+        limit: 25,
+      }),
+    ),
+    loadOr404(id, (api) => api.organizer.ticketTypes.list({ eventId: id })),
+    loadOr404(id, (api) => api.organizer.discountCodes.list({ eventId: id, limit: 100 })),
   ]);
   const path = `/organizer/events/${id}/attendees`;
+  const filters = { q, type, code };
+  const filtered = Boolean(q || type || code);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
@@ -53,9 +68,27 @@ export default async function EventAttendeesPage({
           maxLength={100}
           className="sm:col-span-2"
         />
+        {ticketTypes.length > 0 && (
+          <FilterSelect
+            label={t("ticketType")}
+            name="type"
+            value={type}
+            any={t("anyTicketType")}
+            options={ticketTypes.map((option) => ({ value: option.id, label: option.name }))}
+          />
+        )}
+        {codes.items.length > 0 && (
+          <FilterSelect
+            label={t("discountCode")}
+            name="code"
+            value={code}
+            any={t("anyDiscountCode")}
+            options={codes.items.map((option) => ({ value: option.id, label: option.code }))}
+          />
+        )}
       </FilterForm>
       {result.items.length === 0 ? (
-        <EmptyState title={q ? t("noMatch") : t("empty")} />
+        <EmptyState title={filtered ? t("noMatch") : t("empty")} />
       ) : (
         <StackedTable
           label={t("title")}
@@ -87,6 +120,11 @@ export default async function EventAttendeesPage({
                       `${ticket.section} ${ticket.seat} (${ticket.ticketType ?? ticket.tier})`,
                   )
                   .join(", ")}
+                {attendee.discountCode && (
+                  <span className="block text-xs text-slate-600" data-testid="attendee-code">
+                    {t("withCode", { code: attendee.discountCode })}
+                  </span>
+                )}
               </StackedCell>
               <StackedCell label={t("columns.ordered")}>
                 <time dateTime={attendee.orderedAt.toISOString()}>
@@ -111,9 +149,11 @@ export default async function EventAttendeesPage({
       )}
       <CursorPagination
         label={t("pagination")}
-        firstHref={cursor ? hrefWith(path, { q }) : undefined}
+        firstHref={cursor ? hrefWith(path, filters) : undefined}
         firstLabel={t("first")}
-        nextHref={result.nextCursor ? hrefWith(path, { q, cursor: result.nextCursor }) : undefined}
+        nextHref={
+          result.nextCursor ? hrefWith(path, { ...filters, cursor: result.nextCursor }) : undefined
+        }
         nextLabel={t("more")}
       />
     </div>
