@@ -5,7 +5,7 @@
 // 2 General + 1 Student with the code: half off the Student ticket, nothing off the others. A
 // buyer with General tickets only is told, in Chinese, that the Student code is not for their
 // tickets; the General one is. The organizer finds the order on the attendees page by its type
-// and its code.
+// and its code, and analytics count the tickets of each type.
 import { hashPassword } from "@openticket/db/password";
 import { makeUser } from "@openticket/db/testing";
 import type { Browser, Page } from "playwright-core";
@@ -245,7 +245,7 @@ it("tells a buyer without Student tickets, in Chinese on a phone, that the code 
 }, 120_000);
 
 // After the sale above.
-it("finds the student's order on the attendees page by its ticket type and its code", async () => {
+it("finds the student's order on the attendees page by its ticket type and its code; analytics count each type", async () => {
   if (!talkId) throw new Error("the set-up test did not create the talk");
   const context = await browser.newContext({
     baseURL: app.baseUrl,
@@ -281,5 +281,15 @@ it("finds the student's order on the attendees page by its ticket type and its c
   await page.getByLabel("Discount code").selectOption({ label: "STUDENT50" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect.poll(() => rows.count()).toBe(1);
+
+  // Analytics break the tickets down by type, against the early bird's quota.
+  await page.goto(`/organizer/events/${talkId}/analytics`);
+  const types = page.getByTestId("analytics-types");
+  await expect.poll(() => types.count()).toBe(1);
+  const typeRow = (name: string) => types.locator("tbody tr").filter({ hasText: name });
+  expect(await typeRow("At the tier's own price").textContent()).toContain("2");
+  expect(await typeRow("Student").textContent()).toContain("1");
+  expect(await typeRow("Early bird").textContent()).toContain("0 of 10");
+  await screenshot(page, "analytics-by-type");
   await context.close();
 }, 120_000);

@@ -242,6 +242,8 @@ describe("organizer.analytics", () => {
     expect(analytics.revenue).toEqual({ revenue: 10_000, refunds: 1600, net: 8400 });
     // Attendance means nothing before the doors open.
     expect(analytics.attendance).toBeNull();
+    // No ticket types: every ticket is at its tier's price, nothing to break down.
+    expect(analytics.byType).toEqual([]);
   });
 
   it("gives attendance once the event has started, final once it has ended", async () => {

@@ -387,6 +387,22 @@ describe("ticket types", () => {
     });
     expect(total(sales.byType)).toEqual(total(sales.byTier));
 
+    // Analytics: each type's live tickets against its quota, and how many came in.
+    const [studentTicket] = await db.ticket.findMany({
+      where: { order: { userId: keeper.id }, ticketTypeId: student.id },
+    });
+    await db.ticket.update({
+      where: { id: studentTicket?.id ?? "" },
+      data: { status: "CHECKED_IN", checkedInAt: new Date() },
+    });
+    const analytics = await organizer.organizer.analytics({ eventId: event.id });
+    expect(analytics.byType).toEqual([
+      { ticketTypeId: null, name: null, quota: null, sold: 1, checkedIn: 0 },
+      { ticketTypeId: student.id, name: "Student", quota: null, sold: 1, checkedIn: 1 },
+      { ticketTypeId: earlyBird.id, name: "Early bird", quota: 10, sold: 1, checkedIn: 0 },
+      { ticketTypeId: unsold.id, name: "Door price", quota: null, sold: 0, checkedIn: 0 },
+    ]);
+
     // The attendee list shows each ticket's type; filtered by a type, the orders with a live
     // ticket of it (the cancelled student order is no attendee).
     const attendees = organizer.organizer.attendees;

@@ -1,6 +1,7 @@
 // organizer.analytics (R13): how full one event is — overall and per section and row, for a
 // heat map — with utilisation = sold / sellable (sellable leaves BLOCKED seats out); attendance
-// (checked in against sold) once the event has started, final once it has ended; and revenue.
+// (checked in against sold) once the event has started, final once it has ended; the tickets
+// of each ticket type (sold against its quota, and checked in); and revenue.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -9,6 +10,16 @@ import { loadEventFigures, NO_FIGURES } from "../event-figures.ts";
 import { findOwnEvent } from "../ownership.ts";
 
 export const analyticsInput = z.object({ eventId: id });
+
+type TypeCounts = {
+  /** Null: tickets at their tier's own price. */
+  ticketTypeId: string | null;
+  name: string | null;
+  quota: number | null;
+  sold: number;
+  checkedIn: number;
+  ordering: number;
+};
 
 type RowCounts = {
   section_id: string;
@@ -30,7 +41,7 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
     endsAt: true,
     currency: true,
   });
-  const [figureMap, rows] = await Promise.all([
+  const [figureMap, rows, types] = await Promise.all([
     loadEventFigures(db, [event.id]),
     db.$queryRaw<RowCounts[]>`
       SELECT sec.id AS section_id, sec.name AS section, sec.kind = 'STANDING' AS standing,
@@ -44,6 +55,23 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       WHERE es.event_id = ${event.id}::uuid
       GROUP BY sec.id, sec.name, sec.kind, sec.ordering, s.row_label
       ORDER BY sec.ordering, sec.name, length(s.row_label), s.row_label`,
+    // Each type's live tickets, and those at their tier's own price (no type) first.
+    db.$queryRaw<TypeCounts[]>`
+      SELECT NULL AS "ticketTypeId", NULL AS name, NULL::int AS quota,
+             count(*) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int AS sold,
+             count(*) FILTER (WHERE t.status = 'CHECKED_IN')::int AS "checkedIn",
+             -1 AS ordering
+      FROM tickets t JOIN event_seats es ON es.id = t.event_seat_id
+      WHERE es.event_id = ${event.id}::uuid AND t.ticket_type_id IS NULL
+      UNION ALL
+      SELECT tt.id::text, tt.name, tt.quota,
+             count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int,
+             count(t.id) FILTER (WHERE t.status = 'CHECKED_IN')::int,
+             tt.ordering
+      FROM ticket_types tt LEFT JOIN tickets t ON t.ticket_type_id = tt.id
+      WHERE tt.event_id = ${event.id}::uuid
+      GROUP BY tt.id
+      ORDER BY ordering, name`,
   ]);
   const figures = figureMap.get(event.id) ?? NO_FIGURES;
   const started = event.startsAt <= now;
@@ -61,6 +89,8 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       utilisation: figures.utilisation,
     },
     sections: bySection(rows),
+    /** Only for an event with ticket types: otherwise every ticket is at its tier's price. */
+    byType: types.length > 1 ? types.map(({ ordering: _, ...counts }) => counts) : [],
     attendance: started
       ? {
           sold: figures.sold,

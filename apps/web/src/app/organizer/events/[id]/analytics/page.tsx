@@ -1,5 +1,6 @@
 // One event's analytics (R13): how full it is overall, per section and per row (a heat map on
-// the seat map), attendance once it has started, and its money.
+// the seat map), attendance once it has started, each ticket type's tickets against its quota
+// and how many of them came in, and its money.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { FigureList } from "~/components/organizer/figure-list";
 import { UtilisationHeatMap } from "~/components/organizer/utilisation-heat-map";
@@ -93,6 +94,31 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
           </StackedRow>
         ))}
       </StackedTable>
+      {analytics.byType.length > 0 && (
+        <StackedTable
+          label={t("byType")}
+          testId="analytics-types"
+          columns={[
+            { label: t("type") },
+            { label: t("typeSold"), numeric: true },
+            { label: t("typeCheckedIn"), numeric: true },
+          ]}
+        >
+          {analytics.byType.map((type) => (
+            <StackedRow key={type.ticketTypeId ?? "tier-price"}>
+              <StackedCell className="font-medium">{type.name ?? t("tierPrice")}</StackedCell>
+              <StackedCell label={t("typeSold")} numeric>
+                {type.quota === null
+                  ? format.number(type.sold)
+                  : t("ofQuota", { sold: type.sold, quota: type.quota })}
+              </StackedCell>
+              <StackedCell label={t("typeCheckedIn")} numeric>
+                {attendance ? format.number(type.checkedIn) : "—"}
+              </StackedCell>
+            </StackedRow>
+          ))}
+        </StackedTable>
+      )}
       <dl className="grid gap-1 text-sm text-slate-700 sm:grid-cols-3">
         <div>
           <dt className="inline text-slate-500">{t("revenue")}: </dt>
