@@ -49,6 +49,11 @@ export type SeatMapSvgProps = {
   sectionsHint?: string;
   /** Standing zones, drawn as areas where their places are (./zone-areas.tsx). */
   zones?: readonly ZoneArea[];
+  /**
+   * Zooms to this section whenever a new value comes (`key` tells two requests for one section
+   * apart): where best available just held the buyer's seats.
+   */
+  focusSection?: { index: number; key: number };
 };
 
 /** Above this many seats a venue opens on its sections; the demo's halls (≤ 300) do not. */
@@ -141,6 +146,13 @@ export function SeatMapSvg(props: SeatMapSvgProps) {
     },
     [layout, scaleOf, size.w, size.h],
   );
+
+  const openSectionNow = useRef(openSection);
+  openSectionNow.current = openSection;
+  const { focusSection } = props;
+  useEffect(() => {
+    if (focusSection) openSectionNow.current(focusSection.index);
+  }, [focusSection]);
 
   const toMapPoint = (clientX: number, clientY: number) => {
     const rect = svgRef.current?.getBoundingClientRect();

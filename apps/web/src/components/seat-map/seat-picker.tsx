@@ -82,6 +82,8 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
   const [bestQuantity, setBestQuantity] = useState(2);
   const [bestNotice, setBestNotice] = useState<string | null>(null);
   const [zoneNotice, setZoneNotice] = useState<string | null>(null);
+  /** Where best available just held seats, for the map to zoom to. */
+  const [focusSection, setFocusSection] = useState<{ index: number; key: number }>();
 
   const layoutQuery = useQuery(seatLayoutQuery(eventId, snapshot.layoutVersion));
   const layout = layoutQuery.data;
@@ -370,8 +372,13 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
             ? t("bestHeld", { count: held.seats.length, labels, section })
             : t("bestNotTogether", { count: held.seats.length, labels, section }),
         );
-        const index = sections.findIndex((choice) => choice.id === input.sectionId);
-        if (sectionFirst && index >= 0) setOpenSection(index);
+        // The held seats' section: opened on a phone, zoomed to on the map of a big venue.
+        const index = input.sectionId
+          ? sections.findIndex((choice) => choice.id === input.sectionId)
+          : sections.findIndex((choice) => choice.name === section);
+        if (index < 0) return;
+        if (sectionFirst) setOpenSection(index);
+        else setFocusSection({ index, key: Date.now() });
       },
       onError: (error, input) => {
         const details = error.data?.details;
@@ -640,6 +647,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
                     describeSection={describeSection}
                     sectionsHint={t("sectionsHint")}
                     zones={shownSection === null ? zoneAreas : undefined}
+                    focusSection={shownSection === null ? focusSection : undefined}
                     {...(shownSection !== null && {
                       overview: false,
                       homeScale: PHONE_SECTION_SCALE,
