@@ -12,12 +12,13 @@ import { findOwnEvent } from "../ownership.ts";
 export const analyticsInput = z.object({ eventId: id });
 
 type TypeCounts = {
-  /** Null: tickets at their tier's own price. */
+  /** Null: tickets at the tier `name`'s own price. */
   ticketTypeId: string | null;
-  name: string | null;
+  name: string;
   quota: number | null;
   sold: number;
   checkedIn: number;
+  part: number;
   ordering: number;
 };
 
@@ -55,23 +56,26 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       WHERE es.event_id = ${event.id}::uuid
       GROUP BY sec.id, sec.name, sec.kind, sec.ordering, s.row_label
       ORDER BY sec.ordering, sec.name, length(s.row_label), s.row_label`,
-    // Each type's live tickets, and those at their tier's own price (no type) first.
+    // The live tickets at each tier's own price (no type), then of each type.
     db.$queryRaw<TypeCounts[]>`
-      SELECT NULL AS "ticketTypeId", NULL AS name, NULL::int AS quota,
-             count(*) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int AS sold,
-             count(*) FILTER (WHERE t.status = 'CHECKED_IN')::int AS "checkedIn",
-             -1 AS ordering
-      FROM tickets t JOIN event_seats es ON es.id = t.event_seat_id
-      WHERE es.event_id = ${event.id}::uuid AND t.ticket_type_id IS NULL
+      SELECT NULL AS "ticketTypeId", pt.name, NULL::int AS quota,
+             count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int AS sold,
+             count(t.id) FILTER (WHERE t.status = 'CHECKED_IN')::int AS "checkedIn",
+             0 AS part, pt.ordering
+      FROM price_tiers pt
+      JOIN event_seats es ON es.tier_id = pt.id
+      LEFT JOIN tickets t ON t.event_seat_id = es.id AND t.ticket_type_id IS NULL
+      WHERE pt.event_id = ${event.id}::uuid
+      GROUP BY pt.id
       UNION ALL
       SELECT tt.id::text, tt.name, tt.quota,
              count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int,
              count(t.id) FILTER (WHERE t.status = 'CHECKED_IN')::int,
-             tt.ordering
+             1, tt.ordering
       FROM ticket_types tt LEFT JOIN tickets t ON t.ticket_type_id = tt.id
       WHERE tt.event_id = ${event.id}::uuid
       GROUP BY tt.id
-      ORDER BY ordering, name`,
+      ORDER BY part, ordering, name`,
   ]);
   const figures = figureMap.get(event.id) ?? NO_FIGURES;
   const started = event.startsAt <= now;
@@ -89,8 +93,13 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       utilisation: figures.utilisation,
     },
     sections: bySection(rows),
-    /** Only for an event with ticket types: otherwise every ticket is at its tier's price. */
-    byType: types.length > 1 ? types.map(({ ordering: _, ...counts }) => counts) : [],
+    /**
+     * Tickets at each tier's own price (ticketTypeId null, name the tier's), then of each ticket
+     * type; only for an event with types (otherwise the sections say it all).
+     */
+    byType: types.some((type) => type.ticketTypeId !== null)
+      ? types.map(({ part: _, ordering: __, ...counts }) => counts)
+      : [],
     attendance: started
       ? {
           sold: figures.sold,

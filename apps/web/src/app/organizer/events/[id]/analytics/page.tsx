@@ -105,8 +105,10 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
           ]}
         >
           {analytics.byType.map((type) => (
-            <StackedRow key={type.ticketTypeId ?? "tier-price"}>
-              <StackedCell className="font-medium">{type.name ?? t("tierPrice")}</StackedCell>
+            <StackedRow key={type.ticketTypeId ?? `tier:${type.name}`}>
+              <StackedCell className="font-medium">
+                {type.ticketTypeId ? type.name : t("tierOwnPrice", { name: type.name })}
+              </StackedCell>
               <StackedCell label={t("typeSold")} numeric>
                 {type.quota === null
                   ? format.number(type.sold)
