@@ -31,8 +31,9 @@ export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => 
       if (stopped) return;
       const { videoWidth: width, videoHeight: height } = element;
       if (context && width > 0 && height > 0) {
-        canvas.width = width;
-        canvas.height = height;
+        // (Resizing a canvas clears it and costs a new buffer: only when the picture's size does.)
+        if (canvas.width !== width) canvas.width = width;
+        if (canvas.height !== height) canvas.height = height;
         context.drawImage(element, 0, 0, width, height);
         try {
           handler.current(reader.decodeFromCanvas(canvas).getText());
@@ -43,10 +44,21 @@ export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => 
       timer = setTimeout(readFrame, FRAME_MS);
     };
 
+    const stop = (tracks: MediaStream | null) => {
+      for (const track of tracks?.getTracks() ?? []) track.stop();
+    };
     (async () => {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-      if (stopped) return;
-      element.srcObject = stream;
+      const started = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: "environment" },
+      });
+      // Switched off while the phone asked for the camera: it goes off again at once.
+      if (stopped) return stop(started);
+      stream = started;
+      // A camera taken away (unplugged, another app) ends its track: said, like a failed start.
+      for (const track of started.getVideoTracks()) {
+        track.addEventListener("ended", () => !stopped && setFailed(true));
+      }
+      element.srcObject = started;
       await showing(element, () => stopped);
       readFrame();
     })().catch(() => {
@@ -56,8 +68,9 @@ export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => 
     return () => {
       stopped = true;
       clearTimeout(timer);
-      for (const track of stream?.getTracks() ?? []) track.stop();
+      stop(stream);
       stream = null;
+      element.srcObject = null;
     };
   }, []);
 
@@ -72,8 +85,14 @@ export function Camera({ t, onCode }: { t: Translate; onCode: (code: string) => 
 async function showing(element: HTMLVideoElement, stopped: () => boolean) {
   const deadline = Date.now() + START_MS;
   while (!stopped() && (element.paused || element.videoWidth === 0)) {
-    if (Date.now() > deadline) throw new Error("The camera shows no picture.");
-    await element.play().catch(() => {});
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error("The camera shows no picture.");
+    // play() of a camera that never sends a frame never settles: it is waited for until the
+    // deadline only.
+    await Promise.race([
+      element.play().catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, left)),
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -226,6 +226,32 @@ describe("the check-in app in a browser", () => {
         select: { status: true },
       }),
     ).toEqual({ status: "CHECKED_IN" });
+
+    // Switched off, the camera is off; switched off while the phone is still asking for it, it
+    // goes off as soon as it comes (the camera answers half a second late here).
+    await page.evaluate(() => {
+      const media = navigator.mediaDevices;
+      const getUserMedia = media.getUserMedia.bind(media);
+      const streams: MediaStream[] = [];
+      Object.assign(window, { cameraStreams: streams });
+      media.getUserMedia = async (constraints) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const stream = await getUserMedia(constraints);
+        streams.push(stream);
+        return stream;
+      };
+    });
+    await page.getByRole("button", { name: "Stop camera" }).click();
+    expect(await page.locator("video.camera").count()).toBe(0);
+    await page.getByRole("button", { name: "Scan with camera" }).click();
+    await page.getByRole("button", { name: "Stop camera" }).click();
+    const liveTracks = () =>
+      page.evaluate(() =>
+        (window as unknown as { cameraStreams: MediaStream[] }).cameraStreams.flatMap((stream) =>
+          stream.getTracks().map((track) => track.readyState),
+        ),
+      );
+    await expect.poll(liveTracks).toEqual(["ended"]);
     await context.close();
   });
 

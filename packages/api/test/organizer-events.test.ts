@@ -326,6 +326,26 @@ describe("organizer.events.setSeatTiers", () => {
         { id: seatIds[3], state: "HELD" },
       ]),
     });
+    // A seat in payment keeps its tier even past its hold's expiry: the order's discount and
+    // total were worked out on it.
+    const payer = callerFor(db, await makeUser(db));
+    await payer.reservation.hold({ eventId: event.id, seatIds: [seatIds[6] ?? ""] });
+    await payer.order.checkout({ eventId: event.id, idempotencyKey: "tier-in-payment" });
+    await db.seatHold.updateMany({
+      where: { eventSeatId: seatIds[6] ?? "" },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
+    const inPayment = await failure(
+      api.events.setSeatTiers({
+        eventId: event.id,
+        tierId: vip?.id ?? "",
+        seatIds: seatIds.slice(6, 7),
+      }),
+    );
+    expect([inPayment.code, detailsOf(inPayment)]).toEqual([
+      "CONFLICT",
+      { unavailableSeats: [{ id: seatIds[6], state: "HELD" }] },
+    ]);
     // Nothing moved: seats 5 and 6 are still Standard.
     const standard = event.priceTiers[0]?.id;
     expect(

@@ -51,9 +51,11 @@ export type SeatMapSvgProps = {
   zones?: readonly ZoneArea[];
   /**
    * Zooms to this section whenever a new value comes (`key` tells two requests for one section
-   * apart): where best available just held the buyer's seats.
+   * apart): where best available just held the buyer's seats. Then `onFocused`, for the caller
+   * to clear it (a map drawn again later starts at its home view, not there).
    */
   focusSection?: { index: number; key: number };
+  onFocused?: () => void;
 };
 
 /** Above this many seats a venue opens on its sections; the demo's halls (≤ 300) do not. */
@@ -149,9 +151,13 @@ export function SeatMapSvg(props: SeatMapSvgProps) {
 
   const openSectionNow = useRef(openSection);
   openSectionNow.current = openSection;
+  const onFocused = useRef(props.onFocused);
+  onFocused.current = props.onFocused;
   const { focusSection } = props;
   useEffect(() => {
-    if (focusSection) openSectionNow.current(focusSection.index);
+    if (!focusSection) return;
+    openSectionNow.current(focusSection.index);
+    onFocused.current?.();
   }, [focusSection]);
 
   const toMapPoint = (clientX: number, clientY: number) => {

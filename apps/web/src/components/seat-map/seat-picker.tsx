@@ -648,6 +648,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
                     sectionsHint={t("sectionsHint")}
                     zones={shownSection === null ? zoneAreas : undefined}
                     focusSection={shownSection === null ? focusSection : undefined}
+                    onFocused={() => setFocusSection(undefined)}
                     {...(shownSection !== null && {
                       overview: false,
                       homeScale: PHONE_SECTION_SCALE,

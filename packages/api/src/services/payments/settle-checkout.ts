@@ -327,7 +327,12 @@ function discountedPrices(
   discount: number,
   code: CodeTickets,
 ): number[] {
-  const eligible = holds.flatMap((hold, index) => (appliesTo(code, hold) ? [index] : []));
+  const forCode = holds.flatMap((hold, index) => (appliesTo(code, hold) ? [index] : []));
+  const carries = forCode.reduce((sum, index) => sum + (holds[index]?.price ?? 0), 0);
+  // The tickets the code was for at checkout, unless they can no longer carry its discount (a
+  // seat in payment keeps its tier, so never expected): then every ticket shares it, so that
+  // the prices still add up to what was charged.
+  const eligible = carries >= discount ? forCode : holds.map((_, index) => index);
   const shared = spreadDiscount(
     eligible.map((index) => holds[index]?.price ?? 0),
     discount,

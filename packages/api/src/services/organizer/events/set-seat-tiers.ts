@@ -55,7 +55,8 @@ export async function setSeatTiers(
       WHERE es.event_id = ${event.id}::uuid AND es.id = ANY(${seatIds}::uuid[])
         AND es.status <> 'SOLD'
         AND NOT EXISTS (
-          SELECT 1 FROM seat_holds h WHERE h.event_seat_id = es.id AND h.expires_at > ${now})
+          SELECT 1 FROM seat_holds h
+          WHERE h.event_seat_id = es.id AND (h.expires_at > ${now} OR h.order_id IS NOT NULL))
       RETURNING es.id`;
     if (moved.length !== seatIds.length) {
       const states = await loadSeatStates(tx, event.id, seatIds, now);

@@ -1,6 +1,8 @@
 // An event seat's state as the console shows it. The stored status says AVAILABLE, SOLD or
 // BLOCKED; held-ness is an unexpired seat_holds row, so a hold past its expiry is no hold,
-// swept or not. (RESERVED is never written; should a row carry it, it reads as AVAILABLE.)
+// swept or not — unless an order in payment has it: its seats keep their state, tier and price
+// until the payment ends. (RESERVED is never written; should a row carry it, it reads as
+// AVAILABLE.)
 import type { Db, Tx } from "@openticket/db";
 import type { RefusedSeat } from "../../../errors.ts";
 
@@ -16,10 +18,11 @@ export function seatState(status: string, holdExpiresAt: Date | null): SeatState
 export async function loadSeatStates(db: Db | Tx, eventId: string, seatIds: string[], now: Date) {
   const seats = await db.eventSeat.findMany({
     where: { eventId, id: { in: seatIds } },
-    select: { id: true, status: true, hold: { select: { expiresAt: true } } },
+    select: { id: true, status: true, hold: { select: { expiresAt: true, orderId: true } } },
   });
   return seats.map((seat) => {
-    const expiresAt = seat.hold && seat.hold.expiresAt > now ? seat.hold.expiresAt : null;
+    const { hold } = seat;
+    const expiresAt = hold && (hold.expiresAt > now || hold.orderId) ? hold.expiresAt : null;
     return { id: seat.id, state: seatState(seat.status, expiresAt) };
   });
 }
