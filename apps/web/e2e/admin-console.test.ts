@@ -230,6 +230,16 @@ it("lets the admin oversee events, sales, users and the audit log; others are tu
     PHONE.width,
   );
   await screenshot(page, "37-admin-users-phone");
+  // The tabs scroll sideways on a phone; the open page's tab is brought into view.
+  await page.goto("/admin/mail");
+  const tabs = page.getByRole("navigation", { name: "Admin console" });
+  const mailTab = tabs.getByRole("link", { name: "Mail", exact: true });
+  await expect.poll(() => mailTab.getAttribute("aria-current")).toBe("page");
+  const inView = () =>
+    Promise.all([tabs.boundingBox(), mailTab.boundingBox()]).then(
+      ([nav, tab]) => !!nav && !!tab && tab.x >= nav.x && tab.x + tab.width <= nav.x + nav.width,
+    );
+  await expect.poll(inView).toBe(true);
   await page.setViewportSize(DESKTOP);
 
   // The audit log, newest first, and filtered to role changes.
