@@ -1,12 +1,14 @@
 // This browser's own random id (the api counts its rate limit per device) and the door it
 // scans at, kept between visits.
+import { v4 as uuidv4 } from "uuid";
+
 const DEVICE_KEY = "openticket.checkin.device";
 const DOOR_KEY = "openticket.checkin.door";
 
 export function deviceId(): string {
   let id = localStorage.getItem(DEVICE_KEY);
   if (!id) {
-    id = crypto.randomUUID();
+    id = uuidv4();
     localStorage.setItem(DEVICE_KEY, id);
   }
   return id;

@@ -6,6 +6,7 @@
 // wins, and the others come back as conflicts for the staff to see.
 import type { RouterOutputs } from "@openticket/api";
 import { readTicketCode, verifyTicketCode } from "@openticket/api/ticket-code";
+import { v4 as uuidv4 } from "uuid";
 import { api } from "./api.ts";
 import { deviceId } from "./device.ts";
 
@@ -105,7 +106,7 @@ export async function scanOffline(
     return answer("ALREADY_CHECKED_IN");
   }
   pending.push({
-    localId: crypto.randomUUID(),
+    localId: uuidv4(),
     code,
     door,
     ticketId,

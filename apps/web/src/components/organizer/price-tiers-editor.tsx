@@ -5,6 +5,7 @@
 // here, since seats may be priced by them.
 import { minorUnitDigits, toMinorUnits } from "@openticket/db/currencies";
 import { useTranslations } from "next-intl";
+import { v4 as uuidv4 } from "uuid";
 import { fieldInput, fieldLabel, secondaryButton } from "~/components/ui/styles";
 
 /** `price` as typed, in the currency's main unit. */
@@ -79,7 +80,7 @@ export function PriceTiersEditor({
       <div>
         <button
           type="button"
-          onClick={() => onChange([...tiers, { key: crypto.randomUUID(), name: "", price: "" }])}
+          onClick={() => onChange([...tiers, { key: uuidv4(), name: "", price: "" }])}
           disabled={tiers.length >= 20}
           className={secondaryButton}
         >

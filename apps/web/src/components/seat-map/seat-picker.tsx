@@ -27,6 +27,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { v4 as uuidv4 } from "uuid";
 import { useCountdown } from "~/components/use-countdown";
 import { useWaitMessage } from "~/components/use-wait-message";
 import { useAdmissionPass } from "~/components/waiting-room/waiting-room-gate";
@@ -540,7 +541,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
         sectionId,
         quantity: Math.min(bestQuantity, maxSeatsPerOrder - mine.length),
         admission,
-        requestKey: crypto.randomUUID(),
+        requestKey: uuidv4(),
       });
     },
     pending: holdBest.isPending
@@ -558,7 +559,7 @@ export function SeatPicker({ eventId, maxSeatsPerOrder, signedIn, onSale }: Prop
       sectionId,
       quantity,
       admission,
-      requestKey: crypto.randomUUID(),
+      requestKey: uuidv4(),
       ...(ticketTypeId && { ticketTypeId }),
     });
   };

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { v4 as uuidv4 } from "uuid";
 import { useApiMessage } from "~/i18n/api-message";
 import { useTRPC } from "~/trpc/react";
 
@@ -19,7 +20,7 @@ export function CancelOrderButton({
   const trpc = useTRPC();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [key] = useState(() => crypto.randomUUID());
+  const [key] = useState(() => uuidv4());
   const cancel = useMutation(
     trpc.order.cancel.mutationOptions({
       onSuccess: () => {

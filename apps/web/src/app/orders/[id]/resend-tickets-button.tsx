@@ -4,12 +4,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { v4 as uuidv4 } from "uuid";
 import { useTRPC } from "~/trpc/react";
 
 export function ResendTicketsButton({ orderId }: { orderId: string }) {
   const t = useTranslations("orders");
   const trpc = useTRPC();
-  const [key] = useState(() => crypto.randomUUID());
+  const [key] = useState(() => uuidv4());
   const resend = useMutation(trpc.order.resendTickets.mutationOptions());
   return (
     <div className="flex flex-col gap-1">

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { v4 as uuidv4 } from "uuid";
 import { rememberExpiredHold } from "~/components/seat-map/expired-hold";
 import { useCountdown } from "~/components/use-countdown";
 import { useWaitMessage } from "~/components/use-wait-message";
@@ -34,7 +35,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
       { refetchOnWindowFocus: false, refetchOnReconnect: false },
     ),
   );
-  const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
+  const [attemptKey, setAttemptKey] = useState(() => uuidv4());
   const [expiredByServer, setExpiredByServer] = useState(false);
   const [discount, setDiscount] = useState<AppliedDiscount | null>(null);
   // Set once the browser is on its way to the payment page or the order.
@@ -55,14 +56,14 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
         // Only an attempt that may still go through keeps its key: the provider did not answer,
         // or the answer was lost. These refusals are final, so the next attempt is a new one.
         if (code === "CONFLICT" || code === "UNPROCESSABLE_CONTENT") {
-          setAttemptKey(crypto.randomUUID());
+          setAttemptKey(uuidv4());
         }
         if (details?.reason === "HOLD_EXPIRED") setExpiredByServer(true);
         // The code no longer applies (used up meanwhile, or expired): show the full price, and
         // let the next press pay without it, as a new attempt.
         if (details?.reason?.startsWith("DISCOUNT_")) {
           setDiscount(null);
-          setAttemptKey(crypto.randomUUID());
+          setAttemptKey(uuidv4());
         }
         if (details?.reason === "PAYMENT_IN_PROGRESS" && details.orderId) {
           setLeaving(true);
@@ -191,7 +192,7 @@ export function CheckoutForm({ eventId, currency }: { eventId: string; currency:
           onChange={(applied) => {
             setDiscount(applied);
             // Another code (or none) is another attempt: its key must not carry the old code.
-            setAttemptKey(crypto.randomUUID());
+            setAttemptKey(uuidv4());
           }}
           money={money}
           disabled={checkout.isPending || leaving}
