@@ -291,6 +291,9 @@ it("finds the student's order on the attendees page by its ticket type and its c
   expect(await typeRow("General (standard price)").textContent()).toContain("2");
   expect(await typeRow("Student").textContent()).toContain("1");
   expect(await typeRow("Early bird").textContent()).toContain("0 of 10");
+  // And by the code used: one order, its 3 tickets.
+  const codeRows = page.getByTestId("analytics-codes").locator("tbody tr");
+  expect(await codeRows.allTextContents()).toEqual([expect.stringMatching(/^STUDENT50\D*1\D*3/)]);
   await screenshot(page, "analytics-by-type");
   await context.close();
 }, 120_000);

@@ -872,6 +872,13 @@ describe("the organizer's sales by discount code", () => {
     ]);
     expect(column("order_discount").sort()).toEqual(["0", "0", "300", "300", "500", "500"]);
 
+    // Analytics count each code's live tickets (the cancelled QUARTER order's are gone).
+    const analytics = await callerFor(db, organizer).organizer.analytics({ eventId: event.id });
+    expect(analytics.byCode).toEqual([
+      { code: "QUARTER", orders: 1, sold: 2, checkedIn: 0 },
+      { code: "TAKE300", orders: 1, sold: 2, checkedIn: 0 },
+    ]);
+
     // The attendee list names each order's code, and shows the orders of one code.
     const attendees = callerFor(db, organizer).organizer.attendees;
     const listed = await attendees({ eventId: event.id });

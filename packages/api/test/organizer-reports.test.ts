@@ -244,6 +244,7 @@ describe("organizer.analytics", () => {
     expect(analytics.attendance).toBeNull();
     // No ticket types: every ticket is at its tier's price, nothing to break down.
     expect(analytics.byType).toEqual([]);
+    expect(analytics.byCode).toEqual([]);
   });
 
   it("gives attendance once the event has started, final once it has ended", async () => {

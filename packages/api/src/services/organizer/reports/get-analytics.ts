@@ -1,7 +1,8 @@
 // organizer.analytics (R13): how full one event is — overall and per section and row, for a
 // heat map — with utilisation = sold / sellable (sellable leaves BLOCKED seats out); attendance
 // (checked in against sold) once the event has started, final once it has ended; the tickets
-// of each ticket type (sold against its quota, and checked in); and revenue.
+// of each ticket type (sold against its quota, and checked in) and of each discount code used;
+// and revenue.
 import type { Db } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -21,6 +22,8 @@ type TypeCounts = {
   part: number;
   ordering: number;
 };
+
+type CodeCounts = { code: string; orders: number; sold: number; checkedIn: number };
 
 type RowCounts = {
   section_id: string;
@@ -42,7 +45,7 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
     endsAt: true,
     currency: true,
   });
-  const [figureMap, rows, types] = await Promise.all([
+  const [figureMap, rows, types, codes] = await Promise.all([
     loadEventFigures(db, [event.id]),
     db.$queryRaw<RowCounts[]>`
       SELECT sec.id AS section_id, sec.name AS section, sec.kind = 'STANDING' AS standing,
@@ -76,6 +79,18 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
       WHERE tt.event_id = ${event.id}::uuid
       GROUP BY tt.id
       ORDER BY part, ordering, name`,
+    // The live tickets of the paid orders that used each code, and how many came in.
+    db.$queryRaw<CodeCounts[]>`
+      SELECT d.code,
+             count(DISTINCT o.id)::int AS orders,
+             count(t.id) FILTER (WHERE t.status IN ('VALID', 'CHECKED_IN'))::int AS sold,
+             count(t.id) FILTER (WHERE t.status = 'CHECKED_IN')::int AS "checkedIn"
+      FROM orders o
+      JOIN discount_codes d ON d.id = o.discount_code_id
+      JOIN tickets t ON t.order_id = o.id
+      WHERE o.event_id = ${event.id}::uuid AND o.status = 'PAID'
+      GROUP BY d.id, d.code
+      ORDER BY sold DESC, d.code`,
   ]);
   const figures = figureMap.get(event.id) ?? NO_FIGURES;
   const started = event.startsAt <= now;
@@ -100,6 +115,8 @@ export async function getAnalytics(db: Db, input: z.output<typeof analyticsInput
     byType: types.some((type) => type.ticketTypeId !== null)
       ? types.map(({ part: _, ordering: __, ...counts }) => counts)
       : [],
+    /** Each discount code used on the event's paid orders: orders, live tickets, checked in. */
+    byCode: codes,
     attendance: started
       ? {
           sold: figures.sold,

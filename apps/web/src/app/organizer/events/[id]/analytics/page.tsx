@@ -1,6 +1,6 @@
 // One event's analytics (R13): how full it is overall, per section and per row (a heat map on
 // the seat map), attendance once it has started, each ticket type's tickets against its quota
-// and how many of them came in, and its money.
+// and each discount code's, and how many of them came in, and its money.
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { FigureList } from "~/components/organizer/figure-list";
 import { UtilisationHeatMap } from "~/components/organizer/utilisation-heat-map";
@@ -116,6 +116,33 @@ export default async function EventAnalyticsPage({ params }: { params: Promise<{
               </StackedCell>
               <StackedCell label={t("typeCheckedIn")} numeric>
                 {attendance ? format.number(type.checkedIn) : "—"}
+              </StackedCell>
+            </StackedRow>
+          ))}
+        </StackedTable>
+      )}
+      {analytics.byCode.length > 0 && (
+        <StackedTable
+          label={t("byCode")}
+          testId="analytics-codes"
+          columns={[
+            { label: t("code") },
+            { label: t("codeOrders"), numeric: true },
+            { label: t("typeSold"), numeric: true },
+            { label: t("typeCheckedIn"), numeric: true },
+          ]}
+        >
+          {analytics.byCode.map((code) => (
+            <StackedRow key={code.code}>
+              <StackedCell className="font-mono font-medium">{code.code}</StackedCell>
+              <StackedCell label={t("codeOrders")} numeric>
+                {format.number(code.orders)}
+              </StackedCell>
+              <StackedCell label={t("typeSold")} numeric>
+                {format.number(code.sold)}
+              </StackedCell>
+              <StackedCell label={t("typeCheckedIn")} numeric>
+                {attendance ? format.number(code.checkedIn) : "—"}
               </StackedCell>
             </StackedRow>
           ))}
