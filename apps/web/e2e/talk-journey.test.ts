@@ -50,6 +50,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** The talk's Student ticket type's id. */
+const studentTypeId = async () =>
+  (
+    await app.database.db.ticketType.findFirstOrThrow({
+      where: { eventId: talkId, name: "Student" },
+    })
+  ).id;
+
 /** One row of the organizer's ticket types or codes, found by its text. */
 const rowWith = (page: Page, testId: string, text: string) =>
   page.getByTestId(testId).filter({ hasText: text });
@@ -295,5 +303,21 @@ it("finds the student's order on the attendees page by its ticket type and its c
   const codeRows = page.getByTestId("analytics-codes").locator("tbody tr");
   expect(await codeRows.allTextContents()).toEqual([expect.stringMatching(/^STUDENT50\D*1\D*3/)]);
   await screenshot(page, "analytics-by-type");
+
+  // The same pages in Chinese on a phone.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-TW", url: app.baseUrl }]);
+  await page.setViewportSize(PHONE);
+  await page.reload();
+  await expect.poll(() => types.isVisible(), { timeout: 15_000 }).toBe(true);
+  expect(await typeRow("General（原價）").count()).toBe(1);
+  await screenshot(page, "analytics-by-type-zh-phone");
+  await page.goto(`/organizer/events/${talkId}/attendees?type=${await studentTypeId()}`);
+  await expect.poll(() => page.getByTestId("attendee-code").isVisible()).toBe(true);
+  expect(await page.getByTestId("attendee-code").textContent()).toBe("折扣碼 STUDENT50");
+  await screenshot(page, "attendees-by-type-zh-phone");
+  await page.goto(`/organizer/events/${talkId}/discount-codes`);
+  await expect.poll(() => page.getByTestId("code-types").isVisible()).toBe(true);
+  expect(await page.getByTestId("code-types").textContent()).toContain("General（原價）");
+  await screenshot(page, "discount-codes-zh-phone-talk");
   await context.close();
 }, 120_000);
