@@ -256,6 +256,37 @@ describe("order.checkout", () => {
     expect((await api.order.byId({ orderId: started.orderId })).status).toBe("PAID");
   });
 
+  it("sends a webhook whose delivery failed again, as a real gateway does, and the order is paid", async () => {
+    const { db, event, seatIds, buyer } = await buyerHolding(2);
+    const tries: number[] = [];
+    const provider: DemoProvider = createDemoProvider({
+      db,
+      secret: "retry-test",
+      deliver: async (payload, headers) => {
+        tries.push(Date.now());
+        // The first delivery fails, as when the app answers 503 or its settlement times out.
+        if (tries.length === 1) throw new Error("503 Service Unavailable");
+        const answer = await handlePaymentWebhook(db, provider, payload, headers);
+        if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
+      },
+    });
+    const api = callerFor(db, buyer, { payments: provider });
+    const started = await api.order.checkout({
+      eventId: event.id,
+      idempotencyKey: "retried-webhook",
+    });
+    await api.demoPayment.approve({ reference: demoReference(started.redirectUrl) });
+    expect((await api.order.byId({ orderId: started.orderId })).status).toBe("PENDING");
+    await expect
+      .poll(async () => (await api.order.byId({ orderId: started.orderId })).status, {
+        timeout: 10_000,
+      })
+      .toBe("PAID");
+    expect(tries).toHaveLength(2);
+    expect((tries[1] ?? 0) - (tries[0] ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(await db.ticket.count({ where: { eventSeatId: { in: seatIds } } })).toBe(2);
+  });
+
   it("answers a clear retryable error when the provider is down, and the same key then pays", async () => {
     const { db, buyer, event, api: healthy } = await buyerHolding(1);
     const demo = inProcessDemoProvider(db);

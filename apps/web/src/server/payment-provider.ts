@@ -44,6 +44,6 @@ async function postToWebhook(payload: string, headers: Headers) {
     headers: signed,
     body: payload,
   });
-  // A refused delivery is logged by the demo provider; the reconciler settles the order later.
+  // A refused delivery is sent again by the demo provider for a minute, then left to the reconciler.
   if (!response.ok) throw new Error(`The webhook route answered ${response.status}.`);
 }

@@ -18,6 +18,8 @@ import {
 
 export const DEMO_SIGNATURE_HEADER = "x-demo-signature";
 const SIGNATURE_TOLERANCE_S = 300;
+/** When a failed webhook is sent again, after each failure in turn (about a minute in all). */
+const DELIVERY_RETRIES_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000];
 
 export type DemoProviderOptions = {
   db: Db;
@@ -111,17 +113,26 @@ export function createDemoProvider(options: DemoProviderOptions): DemoProvider {
     return after;
   }
 
-  /** Like a real gateway, a failed delivery is not the payer's problem: the reconciler asks. */
-  function send(reference: string, afterMs = 0, known?: DemoRow) {
-    const attempt = () =>
-      notify(reference, afterMs > 0 ? undefined : known).catch((error: unknown) => {
-        logger.error({ err: error, reference }, "demo payment: webhook delivery failed");
+  /**
+   * Like a real gateway, a failed delivery is not the payer's problem: it is sent again later
+   * (`DELIVERY_RETRIES_MS`; a busy server's settlement can fail for a moment), and past the
+   * last try the reconciler asks for the payment's state once its deadline has passed.
+   */
+  function send(reference: string, afterMs = 0, known?: DemoRow, attempt = 0): Promise<void> {
+    const deliverNow = () =>
+      notify(reference, afterMs > 0 || attempt > 0 ? undefined : known).catch((error: unknown) => {
+        const retryInMs = DELIVERY_RETRIES_MS[attempt];
+        logger.error(
+          { err: error, reference, attempt: attempt + 1, retryInMs: retryInMs ?? null },
+          "demo payment: webhook delivery failed",
+        );
+        if (retryInMs !== undefined) void send(reference, retryInMs, undefined, attempt + 1);
       });
     if (afterMs > 0) {
-      setTimeout(() => void attempt(), afterMs).unref?.();
+      setTimeout(() => void deliverNow(), afterMs).unref?.();
       return Promise.resolve();
     }
-    return attempt();
+    return deliverNow();
   }
 
   async function refund(request: RefundRequest): Promise<RefundResult> {
