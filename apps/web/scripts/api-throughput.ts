@@ -5,11 +5,13 @@
 //   holdRelease reservation.hold then reservation.release of 2 seats (one operation = both)
 // at each concurrency (one worker per buyer, each with its own seats), against these servers:
 //   next-start  `next start` (one process, Next.js's own server)
-//   web         scripts/web-server.ts (what `pnpm start` runs; WEB_CONCURRENCY=1)
-//   web-x2      scripts/cluster.ts with 2 workers (WEB_CONCURRENCY=2)
-//   tcp-x2      2 web-server.ts processes behind a minimal TCP balancer (the alternative to the
-//               cluster: what relaying every byte through one more process costs)
-//   standalone  scripts/api-standalone-prototype.ts (tRPC's standalone adapter, no Next.js)
+//   web         scripts/web-server.ts alone: the API through Next.js's route handler
+//   api         scripts/cluster.ts 1: the API server (what `pnpm start` runs, WEB_CONCURRENCY=1),
+//               with its Next.js process behind it
+//   api-x2      scripts/cluster.ts 2 (WEB_CONCURRENCY=2)
+//   tcp-x2      2 web-server.ts processes behind a minimal TCP balancer (what relaying every
+//               byte through one more process costs)
+//   standalone  scripts/api-standalone-prototype.ts (tRPC's standalone adapter, no guards)
 // Needs a build (`pnpm --filter @openticket/web build`) and DATABASE_URL (a PostgreSQL server:
 // a fresh openticket_bench_<random> database is created there, migrated, and dropped at the end).
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm --filter @openticket/web bench:api
@@ -31,7 +33,7 @@ import { encode } from "next-auth/jwt";
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = list(process.env.BENCH_CONCURRENCY, "1,32,128").map(Number);
-const TARGETS = list(process.env.BENCH_TARGETS, "next-start,web,web-x2,standalone");
+const TARGETS = list(process.env.BENCH_TARGETS, "web,api,standalone");
 const SCENARIOS = list(process.env.BENCH_SCENARIOS, "byId,signedIn,holdRelease");
 const SECRET = randomBytes(32).toString("base64url");
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -185,7 +187,8 @@ async function startTarget(target: string, databaseUrl: string): Promise<Server>
   const commands: Record<string, string[]> = {
     "next-start": [`${appDir}/node_modules/next/dist/bin/next`, "start", ...address],
     web: [...tsx, `${appDir}/scripts/web-server.ts`, ...address],
-    "web-x2": [...tsx, `${appDir}/scripts/cluster.ts`, "2", "--", ...address],
+    api: [...tsx, `${appDir}/scripts/cluster.ts`, "1", "--", ...address],
+    "api-x2": [...tsx, `${appDir}/scripts/cluster.ts`, "2", "--", ...address],
     standalone: [...tsx, `${appDir}/scripts/api-standalone-prototype.ts`, "--port", String(port)],
     "tcp-x2": [
       "-e",
@@ -305,10 +308,11 @@ async function measure(server: Server, fixture: Fixture, scenarioName: string, n
 
 function printRatios(results: Map<string, number>) {
   const pairs: Array<[string, string]> = [
-    ["standalone", "next-start"],
+    ["api", "web"],
+    ["standalone", "api"],
     ["web", "next-start"],
-    ["web-x2", "web"],
-    ["tcp-x2", "web-x2"],
+    ["api-x2", "api"],
+    ["tcp-x2", "api-x2"],
   ];
   console.log("\nThroughput ratios, same run (ops/s of the first over the second):");
   for (const [a, b] of pairs) {

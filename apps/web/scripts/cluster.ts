@@ -1,11 +1,14 @@
-// Runs the app server (scripts/web-server.ts) in several worker processes that share one port (Node's cluster module:
-// this primary accepts each connection and hands it to the next worker in turn, so no request
-// passes through a proxy). Each worker is a whole app server: its own Prisma pool, seat-change
-// feed, hold sweeper and payment jobs (all safe across instances). The database was launched,
-// migrated and seeded once, before this process started (packages/db/src/cli/with-database.ts).
-//   cluster.ts <workers> -- --port 3000
+// `pnpm start`'s processes (Node's cluster module): <workers> API servers share the public port
+// (scripts/api-server.ts: the primary accepts each connection and hands it to the next one in
+// turn), and as many Next.js servers share a port of 127.0.0.1's own
+// (scripts/web-server.ts --behind-api-server), to which the API servers pass every request that
+// is not /api/trpc/*. The API servers run the hold sweeper and the job runner; the Next.js
+// servers only render. The database was launched, migrated and seeded once, before this process
+// started (packages/db/src/cli/with-database.ts).
+//   cluster.ts <workers> -- --port 3000 [--hostname 127.0.0.1]
 // A worker that dies is replaced; SIGINT/SIGTERM stop every worker, then this process.
 import cluster, { type Worker } from "node:cluster";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serveClusterScrapes } from "@openticket/api/cluster-metrics";
 import { logger } from "@openticket/api/logger";
@@ -14,7 +17,7 @@ const separator = process.argv.indexOf("--");
 const workers = Number(process.argv[2]);
 const serverArgs = process.argv.slice(separator + 1);
 if (separator === -1 || !Number.isInteger(workers) || workers < 1) {
-  console.error("usage: cluster.ts <workers> -- [web-server.ts options]");
+  console.error("usage: cluster.ts <workers> -- [--port 3000] [--hostname h]");
   process.exit(2);
 }
 
@@ -23,22 +26,41 @@ if (separator === -1 || !Number.isInteger(workers) || workers < 1) {
 const CRASH_WINDOW_MS = 10_000;
 const MAX_RESTART_DELAY_MS = 30_000;
 
-cluster.setupPrimary({
-  exec: fileURLToPath(new URL("./web-server.ts", import.meta.url)),
-  args: serverArgs,
-  execArgv: ["--import", "tsx"],
-});
+type Kind = "api" | "web";
+const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+/** The port of 127.0.0.1 the Next.js servers share: both kinds start at once, knowing it. */
+const webPort = await freePort();
+
+function setUp(kind: Kind) {
+  if (kind === "web") {
+    cluster.setupPrimary({
+      exec: script("./web-server.ts"),
+      args: [...serverArgs, "--behind-api-server", String(webPort)],
+      execArgv: ["--import", "tsx"],
+    });
+  } else {
+    cluster.setupPrimary({
+      exec: script("./api-server.ts"),
+      args: [...serverArgs, "--next", `http://127.0.0.1:${webPort}`],
+      execArgv: ["--import", "tsx"],
+    });
+  }
+}
 
 // GET /api/metrics on any worker answers with every worker's figures, summed here.
 serveClusterScrapes();
 
 let stopping = false;
 let restartDelayMs = 500;
-const startedAt = new Map<Worker, number>();
+const running = new Map<Worker, { kind: Kind; startedAt: number }>();
 
-function startWorker() {
-  const worker = cluster.fork();
-  startedAt.set(worker, Date.now());
+function startWorker(kind: Kind) {
+  setUp(kind);
+  const worker = cluster.fork(
+    // The Next.js servers leave the background work to the API servers.
+    kind === "web" ? { JOB_RUNNER: "off", HOLD_SWEEP_INTERVAL_SECONDS: "0" } : {},
+  );
+  running.set(worker, { kind, startedAt: Date.now() });
   // A message to a worker that just died fails here, not as an uncaught error of this process.
   worker.on("error", (error) =>
     logger.warn(
@@ -49,20 +71,22 @@ function startWorker() {
 }
 
 cluster.on("exit", (worker, code, signal) => {
-  const lived = Date.now() - (startedAt.get(worker) ?? 0);
-  startedAt.delete(worker);
+  const { kind = "api", startedAt = 0 } = running.get(worker) ?? {};
+  running.delete(worker);
   if (stopping) {
-    if (startedAt.size === 0) process.exit(0);
+    if (running.size === 0) process.exit(0);
     return;
   }
   restartDelayMs =
-    lived < CRASH_WINDOW_MS ? Math.min(restartDelayMs * 2, MAX_RESTART_DELAY_MS) : 500;
+    Date.now() - startedAt < CRASH_WINDOW_MS
+      ? Math.min(restartDelayMs * 2, MAX_RESTART_DELAY_MS)
+      : 500;
   logger.error(
-    { workerPid: worker.process.pid, exit: signal ?? code, restartInMs: restartDelayMs },
+    { workerPid: worker.process.pid, kind, exit: signal ?? code, restartInMs: restartDelayMs },
     "cluster: a worker exited; starting another",
   );
   setTimeout(() => {
-    if (!stopping) startWorker();
+    if (!stopping) startWorker(kind);
   }, restartDelayMs);
 });
 
@@ -70,15 +94,37 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    if (startedAt.size === 0) process.exit(0);
-    for (const worker of startedAt.keys()) worker.process.kill(signal);
+    if (running.size === 0) process.exit(0);
+    for (const worker of running.keys()) worker.process.kill(signal);
     // A worker stuck in shutdown must not keep the database launcher waiting forever.
     setTimeout(() => {
-      for (const worker of startedAt.keys()) worker.process.kill("SIGKILL");
+      for (const worker of running.keys()) worker.process.kill("SIGKILL");
       process.exit(1);
     }, 10_000).unref();
   });
 }
 
-logger.info({ workers }, "cluster: app processes (WEB_CONCURRENCY) share one port");
-for (let i = 0; i < workers; i++) startWorker();
+logger.info(
+  { workers },
+  "cluster: API servers (WEB_CONCURRENCY) share the port, as many Next.js servers behind them",
+);
+for (let i = 0; i < workers; i++) {
+  startWorker("web");
+  startWorker("api");
+}
+
+/** A port of 127.0.0.1 nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}

@@ -1,8 +1,8 @@
 // `pnpm start` / `pnpm dev`: the web app on a ready database with zero setup. Fills in the
 // secrets a first run lacks (generated once, kept in <repo>/.data/secrets.json, git-ignored),
 // then runs Next through the database launcher (embedded PostgreSQL unless DATABASE_URL is set).
-// `start` runs WEB_CONCURRENCY app server processes (default: one per CPU core) sharing the port
-// (scripts/cluster.ts, scripts/web-server.ts); WEB_CONCURRENCY=1 runs one. `dev` is `next dev`.
+// `start` runs WEB_CONCURRENCY API server processes (default: one per CPU core) sharing the port,
+// with as many Next.js processes behind them (scripts/cluster.ts). `dev` is `next dev`.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,7 +37,6 @@ const tsx = [process.execPath, "--import", "tsx"];
 function command(): string[] {
   if (mode === "dev") return ["next", "dev", "--port", port];
   const workers = webConcurrency(process.env.WEB_CONCURRENCY);
-  if (workers === 1) return [...tsx, script("./web-server.ts"), "--port", port];
   return [...tsx, script("./cluster.ts"), String(workers), "--", "--port", port];
 }
 const launcher = fileURLToPath(import.meta.resolve("@openticket/db/cli/with-database"));

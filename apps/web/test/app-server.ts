@@ -1,6 +1,6 @@
-// Starts the production build on a fresh test database with the server `pnpm start` runs
-// (scripts/web-server.ts: Next.js's handler plus compression), for tests that go through real
-// HTTP: next-auth's routes, the tRPC route handler, and the browser tests.
+// Starts the production build on a fresh test database with the servers `pnpm start` runs
+// (scripts/cluster.ts: the API server in front, Next.js behind it), for tests that go through
+// real HTTP: next-auth's routes, the tRPC API, and the browser tests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -22,7 +22,7 @@ export async function startAppServer(
     env?: Record<string, string>;
     /** A database made elsewhere (another app server's, a script's): not dropped on stop; its maker drops it. */
     database?: TestDatabase;
-    /** Run this many worker processes on the port (scripts/cluster.ts, as `pnpm start` does). */
+    /** Run this many API servers (and Next.js servers) on the port; 1 unless said. */
     workers?: number;
     /**
      * false: no SMTP_URL, as in the zero-setup run — mail goes to the local mailbox an admin
@@ -45,9 +45,12 @@ export async function startAppServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const serverArgs = ["--port", String(port), "--hostname", "127.0.0.1"];
-  const script = options.workers
-    ? [`${appDir}/scripts/cluster.ts`, String(options.workers), "--", ...serverArgs]
-    : [`${appDir}/scripts/web-server.ts`, ...serverArgs];
+  const script = [
+    `${appDir}/scripts/cluster.ts`,
+    String(options.workers ?? 1),
+    "--",
+    ...serverArgs,
+  ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -68,13 +71,15 @@ export async function startAppServer(
     cwd: appDir,
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: a crash (kill) takes the cluster's workers with it at once.
+    detached: true,
   });
   child.stdout?.on("data", (chunk) => output.push(String(chunk)));
   child.stderr?.on("data", (chunk) => output.push(String(chunk)));
   try {
     await waitForHttp(`${baseUrl}/api/auth/csrf`, child);
   } catch (error) {
-    child.kill("SIGKILL");
+    killGroup(child);
     if (ownDatabase) await database.drop();
     await mail.smtp.stop();
     throw new Error(`The app server did not come up:\n${output.join("")}`, { cause: error });
@@ -88,7 +93,7 @@ export async function startAppServer(
     /** Everything the server printed so far (for assertions on logging). */
     output: () => output.join(""),
     /** Kills the process at once (SIGKILL), as a crash would. */
-    kill: () => child.kill("SIGKILL"),
+    kill: () => killGroup(child),
     stop: async () => {
       await stopProcess(child);
       if (ownDatabase) await database.drop();
@@ -112,12 +117,21 @@ async function waitForHttp(url: string, child: ChildProcess) {
   throw new Error("timed out");
 }
 
+/** SIGKILL to the server and its workers. */
+function killGroup(child: ChildProcess) {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
 function stopProcess(child: ChildProcess) {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+    setTimeout(() => killGroup(child), 12_000).unref();
   });
 }
 

@@ -68,7 +68,8 @@ it("sums every worker's counters, whichever worker is scraped", async () => {
   for (let scrapes = 0; scrapes < 4; scrapes++) {
     const text = await scrape();
     expect(seriesValue(text, series) - before).toBe(REQUESTS);
-    expect(seriesValue(text, 'openticket_cluster_workers{state="answered"}')).toBe(2);
+    // Two API servers and the two Next.js servers behind them.
+    expect(seriesValue(text, 'openticket_cluster_workers{state="answered"}')).toBe(4);
     expect(seriesValue(text, 'openticket_cluster_workers{state="missing"}')).toBe(0);
   }
 }, 120_000);

@@ -1,6 +1,6 @@
-// Builds the api package's context for a request: session user, database, payment provider,
-// live seat feed and settings from the environment.
-import "server-only";
+// Builds the api package's context for a request from its headers alone (no Next.js request
+// scope, so the API server and the Next.js app build it alike): session user, database, payment
+// provider, live seat feed and settings from the environment.
 import { createHmac } from "node:crypto";
 import {
   type Context,
@@ -12,15 +12,14 @@ import {
   type WaitingRoomQueue,
   waitingRoomQueueFor,
 } from "@openticket/api";
-import { headers } from "next/headers";
 import { env, requireDatabaseUrl } from "~/env";
-import { getSessionUser } from "~/server/auth";
 import { clientIp } from "~/server/client-ip";
 import { getDatabaseClock } from "~/server/database-clock";
 import { getDb } from "~/server/db";
 import { getJobQueue } from "~/server/payment-jobs";
 import { getPaymentProvider } from "~/server/payment-provider";
 import { getSeatChangeFeed } from "~/server/seat-change-feed";
+import { type SignedInUser, sessionUserFromCookies } from "~/server/session-cookie";
 
 const globalForLimits = globalThis as unknown as { openticketRateLimits?: Promise<RateLimits> };
 
@@ -37,11 +36,6 @@ export function getRateLimits(): Promise<RateLimits | null> {
     throw error;
   });
   return globalForLimits.openticketRateLimits;
-}
-
-/** The caller's IP address for this request (route handlers and server components alike). */
-export async function requestIp(): Promise<string | null> {
-  return clientIp((await headers()).get("x-forwarded-for"));
 }
 
 let processSettings: Readonly<Settings> | null = null;
@@ -80,16 +74,26 @@ export function getWaitingRoomQueue(): WaitingRoomQueue {
   return globalForQueue.openticketWaitingRoom;
 }
 
-export async function createRequestContext(): Promise<Context> {
+/**
+ * The context of a request with these headers. `user`: the session user when the caller has
+ * already read it (Next.js, which can ask next-auth itself); else it is read from the cookie.
+ */
+export async function createApiContext(
+  requestHeaders: Pick<Headers, "get">,
+  user?: SignedInUser | null,
+): Promise<Context> {
   return createContext({
     db: getDb(),
-    user: await getSessionUser(),
+    user:
+      user !== undefined
+        ? user
+        : ((await sessionUserFromCookies(requestHeaders.get("cookie"))) ?? null),
     now: (await getDatabaseClock()).now,
     payments: getPaymentProvider(),
     seatChanges: getSeatChangeFeed(),
     jobs: getJobQueue(),
     settings: settingsFromEnv(),
-    ip: await requestIp(),
+    ip: clientIp(requestHeaders.get("x-forwarded-for")),
     rateLimits: await getRateLimits(),
     waitingRoom: getWaitingRoomQueue(),
   });

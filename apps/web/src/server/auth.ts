@@ -4,17 +4,22 @@
 // forgets a row as soon as the database announces a change to it (role, suspension, session
 // version), so role changes and suspensions still apply at the next request.
 import "server-only";
-import { AppError, logger, type SessionUser, SessionUsers, signIn } from "@openticket/api";
+import { AppError, logger, signIn } from "@openticket/api";
 import type { Role } from "@openticket/db";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { getServerSession, type NextAuthOptions } from "next-auth";
-import { decode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cache } from "react";
-import { env, requireDatabaseUrl } from "~/env";
+import { env } from "~/env";
 import { getRateLimits } from "~/server/api-context";
 import { clientIp } from "~/server/client-ip";
 import { getDb } from "~/server/db";
+import {
+  getSessionUsers,
+  type SignedInUser,
+  sessionUserFromCookies,
+  useSecureCookies,
+} from "~/server/session-cookie";
 
 // No username or e-mail contains one, and PostgreSQL refuses a NUL in text outright.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -55,7 +60,7 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/sign-in" },
   // Behind HTTPS, cookies are Secure (and __Secure-/__Host- prefixed); one setting decides it
   // for next-auth's routes and for getServerSession alike.
-  useSecureCookies: env.publicUrl.startsWith("https://"),
+  useSecureCookies,
   providers: [
     CredentialsProvider({
       name: "OpenTicket",
@@ -132,77 +137,14 @@ function refuseWithoutDetails(error: unknown): never {
   throw new Error(SIGN_IN_UNAVAILABLE);
 }
 
-const globalForSessions = globalThis as unknown as { openticketSessionUsers?: SessionUsers };
-
-/** This process's session checks: one LISTEN connection; uncached until it listens. */
-function getSessionUsers(): SessionUsers {
-  if (!globalForSessions.openticketSessionUsers) {
-    const users = new SessionUsers(getDb(), { connectionString: requireDatabaseUrl() });
-    globalForSessions.openticketSessionUsers = users;
-    void users.start();
-  }
-  return globalForSessions.openticketSessionUsers;
-}
-
 /** The signed-in user as the database sees them now, or null. Cached per request. */
-export const getSessionUser = cache(async (): Promise<(SessionUser & { name: string }) | null> => {
-  const session = await readSession();
-  if (!session) return null;
-  const user = await getSessionUsers().resolve(session);
-  return user && { ...user, name: session.name };
+export const getSessionUser = cache(async (): Promise<SignedInUser | null> => {
+  const found = await sessionUserFromCookies((await headers()).get("cookie"));
+  if (found !== undefined) return found;
+  // No NEXTAUTH_SECRET (development): only next-auth knows the key it derived.
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  const { id, sessionVersion, name } = session.user;
+  const user = await getSessionUsers().resolve({ userId: id, sessionVersion });
+  return user && { ...user, name };
 });
-
-type SessionClaimsAndName = { userId: string; sessionVersion: number; name: string };
-
-/** The session cookie's claims, as getServerSession and the session callback above give them. */
-async function readSession(): Promise<SessionClaimsAndName | null> {
-  const token = await readSessionToken();
-  if (token === undefined) {
-    const session = await getServerSession(authOptions);
-    if (!session?.user?.id) return null;
-    const { id, sessionVersion, name } = session.user;
-    return { userId: id, sessionVersion, name };
-  }
-  if (!token?.userId) return null;
-  return {
-    userId: token.userId,
-    sessionVersion: token.sessionVersion,
-    name: token.name ?? token.username,
-  };
-}
-
-const SESSION_COOKIE = `${authOptions.useSecureCookies ? "__Secure-" : ""}next-auth.session-token`;
-const MAX_DECODED_TOKENS = 5_000;
-/** Decoded session tokens by cookie value, least recently used first. */
-const decodedTokens = new Map<string, { token: JWT; expiresAt: number }>();
-
-/**
- * The session token, decrypted once per distinct cookie and kept until it expires: a buyer's
- * requests during an on-sale all carry the same cookie, and getServerSession would derive the
- * key, decrypt it and encrypt a renewed token (which a server component cannot even set) on
- * every one. Only tokens that decrypted are kept, so garbage cookies cannot fill the cache.
- * undefined: left to getServerSession (a token split over several cookies, or no secret set,
- * where next-auth derives one in development).
- */
-async function readSessionToken(): Promise<JWT | null | undefined> {
-  const secret = env.NEXTAUTH_SECRET;
-  if (!secret) return undefined;
-  const jar = await cookies();
-  const value = jar.get(SESSION_COOKIE)?.value;
-  if (!value) return jar.has(`${SESSION_COOKIE}.0`) ? undefined : null;
-  const now = Date.now();
-  const kept = decodedTokens.get(value);
-  decodedTokens.delete(value);
-  if (kept && kept.expiresAt > now) {
-    decodedTokens.set(value, kept);
-    return kept.token;
-  }
-  const token = await decode({ token: value, secret }).catch(() => null);
-  if (!token || typeof token.exp !== "number" || token.exp * 1000 <= now) return null;
-  decodedTokens.set(value, { token, expiresAt: token.exp * 1000 });
-  if (decodedTokens.size > MAX_DECODED_TOKENS) {
-    const oldest = decodedTokens.keys().next().value;
-    if (oldest !== undefined) decodedTokens.delete(oldest);
-  }
-  return token;
-}

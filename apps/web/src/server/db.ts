@@ -1,6 +1,5 @@
 // The web app's one Prisma client, created on first use (not at import: `next build` loads
 // route modules without a database).
-import "server-only";
 import { createDb, type Db } from "@openticket/db";
 import { requireDatabaseUrl } from "~/env";
 

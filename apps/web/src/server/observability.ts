@@ -1,7 +1,6 @@
 // Logging and metrics of this server process: the log level from LOG_LEVEL, and the parts the
 // metrics read when scraped (the database pool, the job queue, open waiting rooms). The request gate registers
 // itself in the tRPC route, where it lives.
-import "server-only";
 import {
   jobQueueDepth,
   observeDatabasePool,

@@ -2,7 +2,6 @@
 // this server process — the payment reconciler every minute, and queued refunds of cancelled
 // events. Where no process stays up (serverless), set JOB_RUNNER=off and have a scheduler call
 // GET /api/cron/run-jobs instead (vercel.json does).
-import "server-only";
 import { type JobQueue, jobQueueFor, logger, startJobRunner } from "@openticket/api";
 import { env } from "~/env";
 import { settingsFromEnv } from "~/server/api-context";

@@ -1,7 +1,6 @@
 // The payment provider this app takes payments through: Stripe when it is configured, otherwise
 // the built-in demo provider, whose hosted page lives at /pay/demo/<reference>. One per server
 // process, so that a demo payment's delayed confirmation (3-D Secure) outlives the request.
-import "server-only";
 import { createHmac } from "node:crypto";
 import { createDemoProvider, createStripeProvider, type PaymentProvider } from "@openticket/api";
 import { env } from "~/env";

@@ -15,7 +15,7 @@ import {
 } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
-import { createRequestContext } from "~/server/api-context";
+import { createRequestContext } from "~/server/request-context";
 import { makeQueryClient } from "./query-client";
 
 /** One context a request: the caller and the prefetched queries see the same session. */

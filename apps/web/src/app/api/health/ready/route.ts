@@ -1,19 +1,9 @@
-// GET /api/health/ready — readiness for a load balancer: 200 when this process's database
-// answers and its live seat feed is listening, otherwise 503 (take it out of rotation until it
-// recovers; it reconnects by itself). The body says which part is down.
-import { checkReadiness } from "@openticket/api";
-import { env } from "~/env";
-import { getDb } from "~/server/db";
-import { getSeatChangeFeed } from "~/server/seat-change-feed";
+// GET /api/health/ready — readiness for a load balancer (src/server/readiness.ts). Under
+// `pnpm start` the API server answers it for its own process before it reaches Next.js.
+import { readinessResponse } from "~/server/readiness";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const readiness = env.DATABASE_URL
-    ? await checkReadiness(getDb(), getSeatChangeFeed())
-    : { ready: false, database: "down", seatFeed: "off" };
-  return Response.json(readiness, {
-    status: readiness.ready ? 200 : 503,
-    headers: { "cache-control": "no-store" },
-  });
+export function GET() {
+  return readinessResponse();
 }

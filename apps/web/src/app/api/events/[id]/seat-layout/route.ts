@@ -8,7 +8,7 @@
 // immutable URL); brotli needs a server or CDN in front (docs/performance.md, issue 13 seat map).
 import { createCaller, getSeatLayout, logger } from "@openticket/api";
 import { TRPCError } from "@trpc/server";
-import { createRequestContext } from "~/server/api-context";
+import { createRequestContext } from "~/server/request-context";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
