@@ -19,8 +19,9 @@ import { handleApiRequest } from "../src/server/api-handler.ts";
 import { startHoldSweeper } from "../src/server/hold-sweeper.ts";
 import { startObservability } from "../src/server/observability.ts";
 import { startPaymentJobs } from "../src/server/payment-jobs.ts";
+import { answerPaymentWebhook, PAYMENT_WEBHOOK_PATH } from "../src/server/payment-webhook.ts";
 import { readinessResponse } from "../src/server/readiness.ts";
-import { compress, logWhenDone, markLoopback } from "./serving.ts";
+import { compress, keepConnectionsOpen, logWhenDone, markLoopback } from "./serving.ts";
 
 const { values } = parseArgs({
   options: {
@@ -74,18 +75,14 @@ const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] ??= req.socket.remoteAddress;
   const requestId = requestIdFor(req.headers["x-request-id"]);
   req.headers["x-request-id"] = requestId;
-  const path = req.url?.split("?")[0] ?? "";
-  const readiness = path === READY_PATH && req.method === "GET";
+  const answer = ownAnswer(req, res);
   // Next.js logs and answers the rest with this request id.
-  if (!readiness && !path.startsWith(API_PATH)) return void nextJs.web(req, res);
+  if (!answer) return void nextJs.web(req, res);
   res.setHeader("x-request-id", requestId);
   logWhenDone(req, res, requestId);
   withRequestId(requestId, () =>
     compress(req, res, () => {
-      const answer = readiness
-        ? readinessResponse()
-        : handleApiRequest(toRequest(req, res), (request) => createApiContext(request.headers));
-      void answer
+      void answer()
         .then((response) => send(response, res))
         .catch((error: unknown) => {
           logger.error({ err: error }, "api server: answering failed");
@@ -95,6 +92,23 @@ const server = createServer((req, res) => {
     }),
   );
 });
+
+/** How this process answers the request itself, or null: Next.js answers it. */
+function ownAnswer(req: IncomingMessage, res: ServerResponse): (() => Promise<Response>) | null {
+  const path = req.url?.split("?")[0] ?? "";
+  if (path.startsWith(API_PATH)) {
+    return () =>
+      handleApiRequest(toRequest(req, res), (request) => createApiContext(request.headers));
+  }
+  if (path === READY_PATH && req.method === "GET") return readinessResponse;
+  // Settling a payment is part of every purchase: it is not sent a hop further.
+  const webhook = PAYMENT_WEBHOOK_PATH.exec(path);
+  if (webhook?.[1] && req.method === "POST") {
+    const provider = webhook[1];
+    return () => answerPaymentWebhook(toRequest(req, res), provider);
+  }
+  return null;
+}
 
 /** Writes a Fetch Response: JSON whole with its length, a live stream event by event. */
 async function send(response: Response, res: ServerResponse) {
@@ -182,6 +196,7 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
+keepConnectionsOpen(server);
 server.listen(port, hostname, () => {
   logger.info({ url: `http://${hostname ?? "localhost"}:${port}` }, "api server: process ready");
 });

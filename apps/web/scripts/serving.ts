@@ -1,10 +1,23 @@
 // What both of `pnpm start`'s servers do to every request (scripts/api-server.ts in front,
 // scripts/web-server.ts behind it): compression, one access-log line a request, the loopback mark
 // GET /api/metrics trusts, and JSON answers sent whole with their length.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { logger } from "@openticket/api/logger";
 import compression from "compression";
 import { LOOPBACK_HEADER } from "../src/server/loopback.ts";
+
+/**
+ * Keeps idle connections open for 65 s rather than Node.js's 5 s. A client reusing a connection
+ * the server is closing at that moment loses its request ("other side closed"), and the moment
+ * widens with the event loop's lag: under an on-sale's load 5 s made it hundreds of requests a
+ * run. Proxies and browsers close idle connections first (nginx upstream keepalive 60 s; clients
+ * read the Keep-Alive header this sets).
+ */
+export function keepConnectionsOpen(server: Server) {
+  server.keepAliveTimeout = 65_000;
+  // Must outlast the keep-alive wait, or Node.js cuts a slow client's next request short.
+  server.headersTimeout = 66_000;
+}
 
 /** Brotli when the client accepts it, else gzip; bodies under 1 KB go out as they are. */
 // compression's types are Express's; it only uses Node's request and response.

@@ -17,7 +17,13 @@ import { logger, requestIdFor, setLogLevel, withRequestId } from "@openticket/ap
 import { shareMetricsWithCluster } from "@openticket/api/metrics";
 import next from "next";
 import { env } from "../src/env.ts";
-import { compress, logWhenDone, markLoopback, sendJsonWhole } from "./serving.ts";
+import {
+  compress,
+  keepConnectionsOpen,
+  logWhenDone,
+  markLoopback,
+  sendJsonWhole,
+} from "./serving.ts";
 
 setLogLevel(env.LOG_LEVEL);
 // Under scripts/cluster.ts, a scrape of any worker sums every worker's metrics.
@@ -60,6 +66,7 @@ const server = createServer((req, res) => {
 });
 const listenPort = behindApiServer ? Number(values["behind-api-server"]) : port;
 const listenHost = behindApiServer ? "127.0.0.1" : hostname;
+keepConnectionsOpen(server);
 server.listen(listenPort, listenHost, () => {
   logger.info(
     { url: `http://${listenHost ?? "localhost"}:${listenPort}`, behindApiServer },

@@ -1,7 +1,8 @@
-// Through real HTTP against the app server (scripts/web-server.ts): a large tRPC answer goes
-// out brotli-compressed when the client accepts br, compressed once (Next.js's own gzip is off),
-// gzip-only clients get gzip, and small answers are sent as they are. Raw bytes are read with node:http,
-// which, unlike fetch, does not decode them.
+// Through real HTTP against `pnpm start`'s servers (scripts/cluster.ts): the API server answers
+// /api/trpc/* itself and passes pages to Next.js behind it, keeping connections open; a large
+// tRPC answer goes out brotli-compressed when the client accepts br, compressed once (Next.js's
+// own gzip is off), gzip-only clients get gzip, and small answers are sent as they are. Raw bytes
+// are read with node:http, which, unlike fetch, does not decode them.
 import { request } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
@@ -70,4 +71,30 @@ it("sends a small answer as it is", async () => {
   const small = await get(`/api/trpc/event.seatMap?input=${encodeURIComponent(unknown)}`, "br");
   expect(small.headers["content-encoding"]).toBeUndefined();
   expect(JSON.parse(small.body.toString()).error.json.data.code).toBe("NOT_FOUND");
+});
+
+it("answers the API itself, passes pages to Next.js, and keeps idle connections open for 65 s", async () => {
+  const api = await get(seatMap(), "identity");
+  expect(api.headers["keep-alive"]).toBe("timeout=65");
+  const page = await get("/", "identity");
+  expect(String(page.headers["content-type"])).toContain("text/html");
+  expect(page.body.toString()).toContain("<html");
+  expect(page.headers["keep-alive"]).toBe("timeout=65");
+  // Each was answered, and logged, by a process of its own: the API server, then Next.js.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const lines = app
+    .output()
+    .split("\n")
+    .filter((line) => line.includes('"msg":"request"'));
+  const byPath = (path: string) =>
+    new Set(
+      lines
+        .filter((line) => line.includes(`"path":"${path}"`))
+        .map((line) => (JSON.parse(line) as { pid: number }).pid),
+    );
+  const apiPids = byPath("/api/trpc/event.seatMap");
+  const pagePids = byPath("/");
+  expect(apiPids.size).toBe(1);
+  expect(pagePids.size).toBe(1);
+  expect([...apiPids][0]).not.toBe([...pagePids][0]);
 });
