@@ -73,6 +73,11 @@ it("sends a small answer as it is", async () => {
   expect(JSON.parse(small.body.toString()).error.json.data.code).toBe("NOT_FOUND");
 });
 
+it("refuses a path with a malformed %-escape with 400, not a server error", async () => {
+  const garbled = await get("/api/trpc/event.%E0%A4%A", "identity");
+  expect(JSON.parse(garbled.body.toString()).error.json.data.httpStatus).toBe(400);
+});
+
 it("answers the API itself, passes pages to Next.js, and keeps idle connections open for 65 s", async () => {
   const api = await get(seatMap(), "identity");
   expect(api.headers["keep-alive"]).toBe("timeout=65");

@@ -132,7 +132,16 @@ function refuse(incoming: Request, message: string): Promise<Response> {
 
 function isSubscription(request: Request): boolean {
   const paths = new URL(request.url).pathname.slice("/api/trpc/".length).split(",");
-  return paths.some((path) => procedures[decodeURIComponent(path)]?._def.type === "subscription");
+  return paths.some((path) => procedures[decodedOrNull(path) ?? ""]?._def.type === "subscription");
+}
+
+/** A malformed %-escape names no procedure: tRPC then refuses the path (400). */
+function decodedOrNull(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
 const options = {
