@@ -58,12 +58,24 @@ const nextJs = createProxyServer({
   // Next.js's pages may take long; the browser's own timeouts govern.
   proxyTimeout: 120_000,
 });
+// Next.js may answer before it has read the whole body (a refused upload): the body's rest is
+// then read and dropped here, as Node.js's own server does, so that the caller's kept-alive
+// connection serves its next request; Next.js's connection, left mid-body, is closed.
+nextJs.on("proxyRes", (proxyRes, req) => {
+  proxyRes.once("end", () => {
+    if (req.complete) return;
+    req.unpipe();
+    req.resume();
+    proxyRes.req.destroy();
+  });
+});
 nextJs.on("error", (error, _req, res) => {
-  logger.error({ err: error }, "api server: the Next.js process did not answer");
   if (!("writeHead" in res)) return void res.destroy();
-  // Next.js answered, then dropped the connection (a refused upload it did not read): the
-  // answer stands.
-  if (res.headersSent) return void res.end();
+  // Next.js's answer had fully arrived before its connection dropped: it stands.
+  if (res.writableEnded) return;
+  logger.error({ err: error }, "api server: the Next.js process did not answer");
+  // Cut short mid-answer: the caller must see it broken, not a short page as if complete.
+  if (res.headersSent) return void res.destroy();
   res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
   res.end("The web app is not answering. Please try again in a moment.");
 });

@@ -1,14 +1,15 @@
-// Event covers over real HTTP against `next start`: the organizer uploads a picture (stored on
+// Event covers over real HTTP against the app server: the organizer uploads a picture (stored on
 // disk in AVIF and WebP widths, served with year-long cache headers); a PDF, a file over 8 MB,
 // another organizer's upload, a cross-site one and an attendee's are refused with clear
 // messages and store nothing; removing the cover deletes its files.
 import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword } from "@openticket/db/password";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
 import { SessionClient } from "./session-client";
 
@@ -151,5 +152,37 @@ describe("uploading an event cover", () => {
     expect(await removed.json()).toEqual({ removed: true });
     expect(await storedFiles()).toEqual([]);
     expect((await fetch(`${app.baseUrl}/covers/${cover.coverKey}-960.webp`)).status).toBe(404);
+  });
+
+  it("keeps the connection usable after refusing an upload it did not read", async () => {
+    // One kept-alive connection, as a browser's or fetch's: the refused upload's unread rest
+    // must not hold up the next request behind it (the API server relays /api/covers to
+    // Next.js, which answers before reading the body).
+    const owner = await signedIn("cover_owner");
+    const { hostname, port, host } = new URL(app.baseUrl);
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (received += chunk));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    const receivedUntil = (pattern: RegExp) =>
+      Promise.race([
+        vi.waitFor(() => expect(received).toMatch(pattern), { timeout: 10_000 }),
+        closed.then(() => expect(received).toMatch(pattern)),
+      ]);
+    try {
+      const size = 8 * 1024 * 1024 + 1;
+      socket.write(
+        `POST /api/covers/${eventId} HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${app.baseUrl}\r\n` +
+          `Cookie: ${owner.cookieHeader()}\r\nContent-Type: application/octet-stream\r\n` +
+          `Content-Length: ${size}\r\n\r\n`,
+      );
+      socket.write(Buffer.alloc(size));
+      await receivedUntil(/^HTTP\/1\.1 413 .*COVER_TOO_LARGE/s);
+      socket.write(`GET /api/health/live HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+      await receivedUntil(/COVER_TOO_LARGE.*HTTP\/1\.1 200 .*\{"status":"alive"\}/s);
+    } finally {
+      socket.destroy();
+    }
   });
 });
