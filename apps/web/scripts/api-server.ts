@@ -66,7 +66,7 @@ nextJs.on("proxyRes", (proxyRes, req) => {
     if (req.complete) return;
     req.unpipe();
     req.resume();
-    proxyRes.req.destroy();
+    proxyRes.socket.destroy();
   });
 });
 nextJs.on("error", (error, _req, res) => {
