@@ -3,8 +3,8 @@
 // processes cost from /proc (CPU time and memory of the whole process tree).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import getPort from "get-port";
 import pg from "pg";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -43,7 +43,7 @@ export async function startWebApp(options: {
       "apps/web has no production build: run pnpm --filter @openticket/web build first.",
     );
   }
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;
   const settings = { PORT: String(port), NEXTAUTH_URL: url, ...options.env };
   const child = spawn("pnpm", ["--filter", "@openticket/web", "serve"], {
@@ -113,17 +113,6 @@ function signalGroup(pid: number, signal: NodeJS.Signals) {
   } catch {
     // Already gone.
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux

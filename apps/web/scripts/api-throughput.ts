@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import { createDb, type Db } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { makeEvent, makeUser, makeVenue } from "@openticket/db/testing";
+import getPort from "get-port";
 import { encode } from "next-auth/jwt";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
@@ -180,7 +181,7 @@ process.on("SIGTERM", () => { for (const child of children) child.kill("SIGTERM"
 type Server = { name: string; baseUrl: string; pid: number; stop: () => Promise<void> };
 
 async function startTarget(target: string, databaseUrl: string): Promise<Server> {
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${port}`;
   const tsx = ["--import", "tsx"];
   const address = ["--port", String(port), "--hostname", "127.0.0.1"];
@@ -194,8 +195,8 @@ async function startTarget(target: string, databaseUrl: string): Promise<Server>
       "-e",
       TCP_BALANCER,
       String(port),
-      String(await freePort()),
-      String(await freePort()),
+      String(await getPort({ host: "127.0.0.1" })),
+      String(await getPort({ host: "127.0.0.1" })),
       `${appDir}/scripts/web-server.ts`,
     ],
   };
@@ -388,21 +389,6 @@ function stop(child: ChildProcess) {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
     setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
   });
 }
 

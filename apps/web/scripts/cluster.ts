@@ -8,10 +8,10 @@
 //   cluster.ts <workers> -- --port 3000 [--hostname 127.0.0.1]
 // A worker that dies is replaced; SIGINT/SIGTERM stop every worker, then this process.
 import cluster, { type Worker } from "node:cluster";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serveClusterScrapes } from "@openticket/api/cluster-metrics";
 import { logger } from "@openticket/api/logger";
+import getPort from "get-port";
 
 const separator = process.argv.indexOf("--");
 const workers = Number(process.argv[2]);
@@ -29,7 +29,7 @@ const MAX_RESTART_DELAY_MS = 30_000;
 type Kind = "api" | "web";
 const script = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 /** The port of 127.0.0.1 the Next.js servers share: both kinds start at once, knowing it. */
-const webPort = await freePort();
+const webPort = await getPort({ host: "127.0.0.1" });
 
 function setUp(kind: Kind) {
   if (kind === "web") {
@@ -111,20 +111,4 @@ logger.info(
 for (let i = 0; i < workers; i++) {
   startWorker("web");
   startWorker("api");
-}
-
-/** A port of 127.0.0.1 nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }

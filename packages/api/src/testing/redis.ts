@@ -2,7 +2,7 @@
 // `redis-server` started on a free port for this test file (in memory, no files) and stopped
 // after it. Each test file should still use its own key namespace.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import getPort from "get-port";
 import { Redis } from "ioredis";
 
 export type TestRedis = { redis: Redis; url: string; stop: () => Promise<void> };
@@ -12,7 +12,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   const shared = await connect(url);
   if (shared) return { redis: shared, url, stop: async () => shared.disconnect() };
 
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const server = spawn(
     "redis-server",
     ["--port", String(port), "--save", "", "--appendonly", "no"],
@@ -60,17 +60,4 @@ async function connect(url: string): Promise<Redis | null> {
     redis.disconnect();
     return null;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }

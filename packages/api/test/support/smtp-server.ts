@@ -1,7 +1,8 @@
 // A real SMTP server in the test process (smtp-server), for api and web tests alike: it keeps
 // every message it accepted, parsed back by mailparser, and can refuse mail or go away and come
 // back on the same port, as a real one does.
-import { type AddressInfo, createServer } from "node:net";
+import type { AddressInfo } from "node:net";
+import getPort from "get-port";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -26,16 +27,8 @@ export type TestSmtpServer = {
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
 };
 
-async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 export async function startSmtpServer(): Promise<TestSmtpServer> {
-  const port = await freePort();
+  const port = await getPort({ host: "127.0.0.1" });
   const received: ReceivedMail[] = [];
   let server: SMTPServer | null = null;
   const state: TestSmtpServer = {
