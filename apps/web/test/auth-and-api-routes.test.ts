@@ -1,4 +1,4 @@
-// Through real HTTP against `next start`: next-auth's credentials route, the tRPC route handler,
+// Through real HTTP against the app server: next-auth's credentials route, the tRPC route handler,
 // its cross-site write guard, and session revocation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
@@ -73,6 +73,30 @@ describe("sign-up and sign-in over HTTP", () => {
     const me = await new SessionClient(app.baseUrl).trpc("auth.me", undefined);
     expect(me.status).toBe(401);
     expect(me.body.error?.json?.data.code).toBe("UNAUTHORIZED");
+  });
+
+  // next-auth splits a session cookie over 4 KB into name.0, name.1 …; the API server reads the
+  // Cookie header itself (src/server/session-cookie.ts) and must join them as next-auth does.
+  it("reads a session cookie split into chunks, in any order, and refuses a partial one", async () => {
+    const owner = new SessionClient(app.baseUrl);
+    await owner.signIn("ROUTE@example.com", account.password);
+    const [name, value] = owner
+      .cookieHeader()
+      .split("; ")
+      .map((pair) => pair.split("=") as [string, string])
+      .find(([cookie]) => cookie.endsWith("next-auth.session-token")) ?? ["", ""];
+    expect(value.length).toBeGreaterThan(100);
+    const half = Math.floor(value.length / 2);
+    const asCookie = (cookie: string) =>
+      fetch(`${app.baseUrl}/api/trpc/auth.me`, { headers: { cookie } });
+
+    const split = await asCookie(
+      `${name}.1=${value.slice(half)}; ${name}.0=${value.slice(0, half)}`,
+    );
+    expect(split.status).toBe(200);
+    expect((await split.json()).result.data.json).toMatchObject({ email: "route@example.com" });
+    expect((await asCookie(`${name}.1=${value.slice(half)}`)).status).toBe(401);
+    expect((await asCookie(`${name}.0=${value.slice(0, half)}`)).status).toBe(401);
   });
 
   // Each app process forgets a cached user row when PostgreSQL announces the change (NOTIFY on
