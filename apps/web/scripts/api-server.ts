@@ -58,15 +58,23 @@ const nextJs = createProxyServer({
   // Next.js's pages may take long; the browser's own timeouts govern.
   proxyTimeout: 120_000,
 });
-// Next.js may answer before it has read the whole body (a refused upload): the body's rest is
-// then read and dropped here, as Node.js's own server does, so that the caller's kept-alive
-// connection serves its next request; Next.js's connection, left mid-body, is closed.
-nextJs.on("proxyRes", (proxyRes, req) => {
+nextJs.on("proxyRes", (proxyRes, req, res) => {
+  // Next.js may answer before it has read the whole body (a refused upload): the body's rest is
+  // then read and dropped here, as Node.js's own server does, so that the caller's kept-alive
+  // connection serves its next request; Next.js's connection, left mid-body, is closed.
   proxyRes.once("end", () => {
     if (req.complete) return;
     req.unpipe();
     req.resume();
     proxyRes.socket.destroy();
+  });
+  // Next.js died mid-answer: the caller must see the answer broken (a browser then reports or
+  // retries it), neither a short page as if complete nor a connection left waiting.
+  proxyRes.once("close", () => {
+    if (!proxyRes.complete) {
+      logger.error("api server: the Next.js process broke off its answer");
+      res.destroy();
+    }
   });
 });
 nextJs.on("error", (error, _req, res) => {
@@ -74,7 +82,6 @@ nextJs.on("error", (error, _req, res) => {
   // Next.js's answer had fully arrived before its connection dropped: it stands.
   if (res.writableEnded) return;
   logger.error({ err: error }, "api server: the Next.js process did not answer");
-  // Cut short mid-answer: the caller must see it broken, not a short page as if complete.
   if (res.headersSent) return void res.destroy();
   res.writeHead(502, { "content-type": "text/plain; charset=utf-8", "retry-after": "2" });
   res.end("The web app is not answering. Please try again in a moment.");
