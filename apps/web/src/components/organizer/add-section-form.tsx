@@ -10,10 +10,16 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import { FormField } from "~/components/form-field";
-import { fieldInput, fieldLabel, primaryButton } from "~/components/ui/styles";
+import { fieldInput, fieldLabel } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { MutationError } from "./mutation-error";
-import { freeRowY, OverlapWarning, overlappedSections, PositionFields } from "./section-placement";
+import {
+  clearForNext,
+  freeRowY,
+  overlappedSections,
+  PlacementFormEnd,
+  PositionFields,
+  refusedForOverlap,
+} from "./section-placement";
 
 type SectionInput = RouterInputs["organizer"]["venues"]["addSection"];
 
@@ -93,17 +99,14 @@ export function AddSectionForm({
         const current = form.current;
         if (current) {
           const seats = [...sections.flatMap((section) => section.seats), ...result.section.seats];
-          (current.elements.namedItem("sectionName") as HTMLInputElement).value = "";
-          (current.elements.namedItem("originY") as HTMLInputElement).value = String(
-            freeRowY(seats),
-          );
+          clearForNext(current, { name: "sectionName", originY: "originY" }, seats);
           setDraft(readSection(new FormData(current), venueId));
         }
         router.refresh();
       },
-      // A section added meanwhile (another tab, a colleague): show it, and the warning with it.
+      // Show the section added meanwhile, and the warning with it.
       onError: (error) => {
-        if (error.data?.details?.reason === "SECTIONS_OVERLAP") router.refresh();
+        if (refusedForOverlap(error)) router.refresh();
       },
     }),
   );
@@ -197,22 +200,15 @@ export function AddSectionForm({
         <input type="checkbox" name="skipIAndO" className="size-4" />
         {t("skipIAndO")}
       </label>
-      <OverlapWarning sections={overlapping} testId="section-overlap" />
-      <MutationError error={add.error} />
-      {done && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {done}
-        </p>
-      )}
-      <div>
-        <button
-          type="submit"
-          disabled={add.isPending || overlapping.length > 0}
-          className={primaryButton}
-        >
-          {add.isPending ? t("adding") : t("add")}
-        </button>
-      </div>
+      <PlacementFormEnd
+        overlapping={overlapping}
+        testId="section-overlap"
+        error={add.error}
+        done={done}
+        pending={add.isPending}
+        add={t("add")}
+        adding={t("adding")}
+      />
     </form>
   );
 }

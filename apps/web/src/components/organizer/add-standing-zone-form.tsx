@@ -15,10 +15,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import { FormField } from "~/components/form-field";
-import { primaryButton } from "~/components/ui/styles";
 import { useTRPC } from "~/trpc/react";
-import { MutationError } from "./mutation-error";
-import { freeRowY, OverlapWarning, overlappedSections, PositionFields } from "./section-placement";
+import {
+  clearForNext,
+  freeRowY,
+  overlappedSections,
+  PlacementFormEnd,
+  PositionFields,
+  refusedForOverlap,
+} from "./section-placement";
 
 type ZoneInput = RouterInputs["organizer"]["venues"]["addStandingZone"];
 
@@ -75,17 +80,14 @@ export function AddStandingZoneForm({
         const current = form.current;
         if (current) {
           const seats = [...sections.flatMap((section) => section.seats), ...result.section.seats];
-          (current.elements.namedItem("zoneName") as HTMLInputElement).value = "";
-          (current.elements.namedItem(`${PREFIX}originY`) as HTMLInputElement).value = String(
-            freeRowY(seats),
-          );
+          clearForNext(current, { name: "zoneName", originY: `${PREFIX}originY` }, seats);
         }
         setDraft(null);
         router.refresh();
       },
-      // A section added meanwhile (another tab, a colleague): show it, and the warning with it.
+      // Show the section added meanwhile, and the warning with it.
       onError: (error) => {
-        if (error.data?.details?.reason === "SECTIONS_OVERLAP") router.refresh();
+        if (refusedForOverlap(error)) router.refresh();
       },
     }),
   );
@@ -124,22 +126,16 @@ export function AddStandingZoneForm({
         />
         <PositionFields prefix={PREFIX} initialY={initialY} />
       </div>
-      <OverlapWarning sections={overlapping} zone testId="zone-overlap" />
-      <MutationError error={add.error} />
-      {done && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          {done}
-        </p>
-      )}
-      <div>
-        <button
-          type="submit"
-          disabled={add.isPending || overlapping.length > 0}
-          className={primaryButton}
-        >
-          {add.isPending ? t("adding") : t("add")}
-        </button>
-      </div>
+      <PlacementFormEnd
+        overlapping={overlapping}
+        zone
+        testId="zone-overlap"
+        error={add.error}
+        done={done}
+        pending={add.isPending}
+        add={t("add")}
+        adding={t("adding")}
+      />
     </form>
   );
 }
