@@ -1,7 +1,8 @@
 // organizer.attendees (R11): who holds tickets for one event — one entry per paid order, with
 // the buyer's name, e-mail and phone, the seats and their ticket types, the discount code, when
-// they ordered and who was scanned in. Searchable by name, e-mail or seat label (any case);
-// filtered by ticket type or discount code; cursor pagination in order of purchase.
+// they ordered and who was scanned in. Searchable by name, e-mail, seat label or discount code
+// (any case; a code too among hundreds); filtered by ticket type or discount code; cursor
+// pagination in order of purchase.
 import type { Db, Prisma } from "@openticket/db";
 import { z } from "zod";
 import type { Caller } from "../../../context.ts";
@@ -64,6 +65,7 @@ export function attendeeOrders(
       OR: [
         { user: { displayName: contains } },
         { user: { email: contains } },
+        { discountCode: { code: contains } },
         { tickets: { some: { ...LIVE, eventSeat: { seat: { label: contains } } } } },
       ],
     }),
