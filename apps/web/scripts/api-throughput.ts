@@ -3,6 +3,7 @@
 //   byId        event.byId, anonymous (the cheapest query)
 //   signedIn    reservation.mine with a session cookie (session decode + user re-check)
 //   holdRelease reservation.hold then reservation.release of 2 seats (one operation = both)
+//   page        the event's page, rendered by Next.js (what the API server's relay costs a page)
 // at each concurrency (one worker per buyer, each with its own seats), against these servers:
 //   next-start  `next start` (one process, Next.js's own server)
 //   web         scripts/web-server.ts alone: the API through Next.js's route handler
@@ -21,7 +22,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -66,6 +66,7 @@ const scenarios: Record<string, Scenario> = {
       cookie: f.cookies[w],
     }),
   ],
+  page: (f) => [() => ({ method: "GET", path: `/events/${f.eventId}` })],
   holdRelease: (f, w) => {
     const input = JSON.stringify({
       json: { eventId: f.eventId, seatIds: f.seatIds.slice(2 * w, 2 * w + 2) },
