@@ -63,7 +63,8 @@ nextJs.on("proxyRes", (proxyRes, req, res) => {
   // then read and dropped here, as Node.js's own server does, so that the caller's kept-alive
   // connection serves its next request; Next.js's connection, left mid-body, is closed.
   proxyRes.once("end", () => {
-    if (req.complete) return;
+    // Not `complete`: the body's last bytes may have arrived yet sit unread behind the pipe.
+    if (req.readableEnded) return;
     req.unpipe();
     req.resume();
     proxyRes.socket.destroy();
@@ -71,10 +72,10 @@ nextJs.on("proxyRes", (proxyRes, req, res) => {
   // Next.js died mid-answer: the caller must see the answer broken (a browser then reports or
   // retries it), neither a short page as if complete nor a connection left waiting.
   proxyRes.once("close", () => {
-    if (!proxyRes.complete) {
-      logger.error("api server: the Next.js process broke off its answer");
-      res.destroy();
-    }
+    // Closed early because the caller left (res closed first): nothing went wrong.
+    if (proxyRes.complete || res.destroyed) return;
+    logger.error("api server: the Next.js process broke off its answer");
+    res.destroy();
   });
 });
 nextJs.on("error", (error, _req, res) => {

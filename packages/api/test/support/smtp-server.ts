@@ -1,7 +1,6 @@
 // A real SMTP server in the test process (smtp-server), for api and web tests alike: it keeps
 // every message it accepted, parsed back by mailparser, and can refuse mail or go away and come
 // back on the same port, as a real one does.
-import type { AddressInfo } from "node:net";
 import getPort from "get-port";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
